@@ -1,0 +1,79 @@
+package io.vitrine.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetVersion;
+import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.asset.Rendition;
+import io.vitrine.metadata.ExtractedMetadata;
+import io.vitrine.metadata.NormalizedMetadata;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The asset as the API shows it (DESIGN.md §4); built from the domain record, never from a row. */
+record AssetView(
+        String id,
+        String filename,
+        String mediaType,
+        long bytes,
+        String sha256,
+        String status,
+        String statusReason,
+        Integer width,
+        Integer height,
+        int version,
+        boolean typeMismatch,
+        String claimedType,
+        Instant createdAt,
+        Instant updatedAt,
+        MetadataView metadata,
+        List<Object> tags,
+        List<RenditionView> renditions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
+
+    record MetadataView(
+            Instant capturedAt,
+            String cameraMake,
+            String cameraModel,
+            NormalizedMetadata.Gps gps,
+            String creator,
+            String copyright,
+            String title,
+            String description,
+            List<String> keywords,
+            Map<String, String> custom,
+            Map<String, String> sources,
+            Map<String, Object> technical,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> raw) {}
+
+    record RenditionView(String name, String mediaType, int width, int height, long bytes, String url) {}
+
+    record VersionView(int version, String filename, String mediaType, long bytes, String sha256, Instant createdAt, boolean current) {}
+
+    /** {@code withRaw}: the full embedded tree is large, so lists leave it out. */
+    static AssetView of(Asset a, boolean withRaw, String duplicateOf) {
+        return new AssetView(a.id(), a.filename(), a.mediaType(), a.bytes(), a.sha256(), a.status().apiName(),
+                a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
+                a.createdAt(), a.updatedAt(), metadata(a, withRaw), List.of(),
+                a.renditions().stream().map(r -> rendition(a.id(), r)).toList(), duplicateOf);
+    }
+
+    private static MetadataView metadata(Asset a, boolean withRaw) {
+        EffectiveMetadata m = EffectiveMetadata.of(a);
+        ExtractedMetadata x = a.extracted();
+        return new MetadataView(m.capturedAt(), m.cameraMake(), m.cameraModel(), m.gps(), m.creator(), m.copyright(),
+                m.title(), m.description(), m.keywordsOrEmpty(), m.custom(), m.sources(),
+                x == null || x.technical() == null ? Map.of() : x.technical(),
+                withRaw ? (x == null || x.raw() == null ? Map.of() : x.raw()) : null);
+    }
+
+    private static RenditionView rendition(String assetId, Rendition r) {
+        return new RenditionView(r.name(), r.mediaType(), r.width(), r.height(), r.bytes(),
+                "/api/v1/assets/" + assetId + "/renditions/" + r.name());
+    }
+
+    static VersionView version(AssetVersion v, int current) {
+        return new VersionView(v.version(), v.filename(), v.mediaType(), v.bytes(), v.sha256(), v.createdAt(), v.version() == current);
+    }
+}

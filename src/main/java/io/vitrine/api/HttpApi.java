@@ -1,0 +1,83 @@
+package io.vitrine.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.vitrine.asset.AssetService;
+import io.vitrine.auth.AuthService;
+import io.vitrine.auth.Principal;
+import io.vitrine.ingest.IngestService;
+import io.vitrine.search.SearchService;
+import io.vitrine.storage.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+
+/** The HTTP server: explicit routes, bearer auth on everything under /api/v1, problems for every error. */
+public final class HttpApi implements AutoCloseable {
+    static final String PRINCIPAL = "vitrine.principal";
+
+    private final Javalin app;
+
+    public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs, ObjectMapper json) {
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.useVirtualThreads = true;
+            cfg.http.maxRequestSize = 1024 * 1024;
+        });
+        ProblemMapping.install(app);
+        app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), new BlobResponder(blobs), json),
+                new SearchRoutes(search));
+    }
+
+    private void routes(AssetRoutes assets, SearchRoutes search) {
+        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/openapi.yaml", HttpApi::openApi);
+        app.post("/api/v1/assets", assets::upload);
+        app.get("/api/v1/assets", assets::list);
+        app.get("/api/v1/assets/{id}", assets::get);
+        app.patch("/api/v1/assets/{id}", assets::update);
+        app.delete("/api/v1/assets/{id}", assets::delete);
+        app.get("/api/v1/assets/{id}/original", assets::original);
+        app.get("/api/v1/assets/{id}/renditions/{name}", assets::rendition);
+        app.get("/api/v1/assets/{id}/versions", assets::versions);
+        app.post("/api/v1/assets/{id}/versions", assets::uploadVersion);
+        app.get("/api/v1/search", search::search);
+    }
+
+    private static void authenticate(Context ctx, AuthService auth) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Optional<Principal> principal = auth.authenticate(token);
+        if (principal.isEmpty()) {
+            throw new ApiException(401, "unauthorized", "Unauthorized", token == null
+                    ? "send a token as 'Authorization: Bearer <token>'"
+                    : "the bearer token is not valid (unknown, revoked or expired)");
+        }
+        ctx.attribute(PRINCIPAL, principal.get());
+    }
+
+    private static void openApi(Context ctx) throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
+            ctx.contentType("application/yaml").result(in.readAllBytes());
+        }
+    }
+
+    public HttpApi start(int port) {
+        app.start("0.0.0.0", port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

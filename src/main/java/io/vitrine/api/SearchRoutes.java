@@ -1,0 +1,88 @@
+package io.vitrine.api;
+
+import io.javalin.http.Context;
+import io.vitrine.search.Facet;
+import io.vitrine.search.SearchQuery;
+import io.vitrine.search.SearchService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /api/v1/search}: parses the query string into a {@link SearchQuery}, strictly. */
+final class SearchRoutes {
+    private static final Set<String> PARAMS = Set.of("q", "limit", "cursor", "sort", "from", "to");
+    private static final int MAX_Q = 1000;
+
+    private final SearchService search;
+
+    SearchRoutes(SearchService search) {
+        this.search = search;
+    }
+
+    void search(Context ctx) {
+        SearchService.Results r = search.search(parse(ctx));
+        ctx.json(new SearchResponse(r.total(),
+                r.hits().stream().map(h -> new SearchResponse.HitView(h.asset().id(), h.score(), AssetView.of(h.asset(), false, null))).toList(),
+                r.facets(), r.nextCursor()));
+    }
+
+    static SearchQuery parse(Context ctx) {
+        Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (PARAMS.contains(name)) {
+                continue;
+            }
+            Facet facet = Facet.byApiName(name).orElseThrow(() -> ApiException.badRequest(
+                    "unknown parameter or facet '" + abbreviate(name) + "'; facets are mediaType, year, cameraModel, keywords, status"));
+            filters.put(facet, ctx.queryParams(name).stream().flatMap(v -> List.of(v.split(",")).stream())
+                    .map(String::strip).filter(v -> !v.isEmpty()).toList());
+        }
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > MAX_Q) {
+            throw ApiException.badRequest("q is longer than " + MAX_Q + " characters");
+        }
+        return new SearchQuery(q, filters, date(ctx, "from", false), date(ctx, "to", true), sort(ctx.queryParam("sort")),
+                Paging.limit(ctx), ctx.queryParam("cursor"));
+    }
+
+    private static SearchQuery.SortOrder sort(String s) {
+        if (s == null || s.equals("relevance")) {
+            return SearchQuery.SortOrder.RELEVANCE;
+        }
+        return switch (s) {
+            case "newest" -> SearchQuery.SortOrder.DATE_DESC;
+            case "oldest" -> SearchQuery.SortOrder.DATE_ASC;
+            default -> throw ApiException.badRequest("sort must be relevance, newest or oldest");
+        };
+    }
+
+    /** Accepts a date (whole day, UTC) or an ISO-8601 instant; {@code to} with a date includes that day. */
+    private static Instant date(Context ctx, String name, boolean endOfDay) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                LocalDate d = LocalDate.parse(v);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(endOfDay ? 1 : 0);
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a date (2024-05-31) or an instant (2024-05-31T12:00:00Z)");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    record SearchResponse(long total, List<HitView> hits, Map<String, List<io.vitrine.search.SearchResult.FacetCount>> facets, String nextCursor) {
+        record HitView(String id, float score, AssetView asset) {}
+    }
+}

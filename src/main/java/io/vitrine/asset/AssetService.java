@@ -1,0 +1,96 @@
+package io.vitrine.asset;
+
+import io.vitrine.db.Transactions;
+import io.vitrine.pipeline.JobQueue;
+import io.vitrine.pipeline.Step;
+import io.vitrine.storage.BlobStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reading, editing and deleting assets. Deletion is soft: the asset disappears at once and its
+ * files are purged by a job after the retention period.
+ */
+public final class AssetService {
+    private final AssetRepository assets;
+    private final BlobStore blobs;
+    private final JobQueue jobs;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Duration purgeAfter;
+
+    public AssetService(AssetRepository assets, BlobStore blobs, JobQueue jobs, Transactions tx, Clock clock, Duration purgeAfter) {
+        this.assets = assets;
+        this.blobs = blobs;
+        this.jobs = jobs;
+        this.tx = tx;
+        this.clock = clock;
+        this.purgeAfter = purgeAfter;
+    }
+
+    public Asset get(String id) {
+        if (!Ids.looksValid(id)) {
+            throw new AssetNotFoundException(id);
+        }
+        return assets.find(id).filter(a -> !a.deleted()).orElseThrow(() -> new AssetNotFoundException(id));
+    }
+
+    public Page<Asset> list(int limit, String cursor) {
+        return assets.list(limit, cursor);
+    }
+
+    public List<AssetVersion> versions(String id) {
+        get(id);
+        return assets.versions(id);
+    }
+
+    /** Applies a person's edit; fields left null in {@code patch} keep their value. */
+    public Asset update(String id, MetadataPatch patch) {
+        Asset asset = get(id);
+        UserMetadata merged = patch.applyTo(asset.userMetadata());
+        tx.run(() -> {
+            Instant now = now();
+            assets.updateUserMetadata(id, merged, now);
+            jobs.enqueue(id, new Step.Index(), now);
+        });
+        return get(id);
+    }
+
+    public void delete(String id) {
+        get(id);
+        tx.run(() -> {
+            Instant now = now();
+            assets.markDeleted(id, now);
+            jobs.enqueue(id, new Step.Index(), now);
+            jobs.enqueue(id, new Step.Purge(), now.plus(purgeAfter));
+        });
+    }
+
+    /** The purge step: rows go, then every blob that nothing else references. */
+    public void purge(String id) throws IOException {
+        Asset asset = assets.find(id).orElse(null);
+        if (asset == null || !asset.deleted()) {
+            return;
+        }
+        Set<String> blobKeys = new HashSet<>();
+        assets.versions(id).forEach(v -> blobKeys.add(v.sha256()));
+        asset.renditions().forEach(r -> blobKeys.add(r.sha256()));
+        blobKeys.add(asset.sha256());
+        assets.purge(id);
+        for (String key : blobKeys) {
+            if (!assets.blobInUse(key)) {
+                blobs.delete(key);
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

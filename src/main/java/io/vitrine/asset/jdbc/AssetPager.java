@@ -1,0 +1,65 @@
+package io.vitrine.asset.jdbc;
+
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.Page;
+import io.vitrine.asset.Rendition;
+import io.vitrine.db.jdbi.Handles;
+import io.vitrine.db.jdbi.Sql;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** Keyset pagination over live assets, newest first; the cursor encodes the last (created_at, id). */
+final class AssetPager {
+    private final Handles db;
+    private final AssetRowMapper rows;
+
+    AssetPager(Handles db, AssetRowMapper rows) {
+        this.db = db;
+        this.rows = rows;
+    }
+
+    Page<Asset> page(int limit, String cursor, Function<String, List<Rendition>> renditions) {
+        Key after = cursor == null ? null : decode(cursor);
+        List<Asset> found = db.with(h -> {
+            var q = h.createQuery("select * from assets where deleted_at is null"
+                    + (after == null ? "" : " and (created_at < :t or (created_at = :t and id < :id))")
+                    + " order by created_at desc, id desc limit :n");
+            if (after != null) {
+                q.bind("t", Sql.ts(after.createdAt())).bind("id", after.id());
+            }
+            return q.bind("n", limit + 1).map(rows).list();
+        });
+        List<Asset> items = new ArrayList<>();
+        for (Asset a : found.subList(0, Math.min(limit, found.size()))) {
+            items.add(a.withRenditions(renditions.apply(a.id())));
+        }
+        String next = found.size() > limit ? encode(items.getLast()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static String encode(Asset last) {
+        Instant t = last.createdAt();
+        String raw = t.getEpochSecond() + "." + t.getNano() + "." + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Key decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\.", 3);
+            Instant t = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (parts[2].isEmpty() || parts[2].length() > 32) {
+                throw new IllegalArgumentException("bad id");
+            }
+            return new Key(t, parts[2]);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid cursor", e);
+        }
+    }
+
+    private record Key(Instant createdAt, String id) {}
+}

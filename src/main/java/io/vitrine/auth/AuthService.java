@@ -1,0 +1,74 @@
+package io.vitrine.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bearer-token authentication. Tokens are 256-bit random strings; only their SHA-256 is stored, so
+ * a database leak reveals no usable token (a fast hash is enough at that entropy).
+ */
+public final class AuthService {
+    static final String BOOTSTRAP_ID = "bootstrap-admin";
+
+    private final TokenRepository tokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AuthService(TokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public Optional<Principal> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 512) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByHash(hash(token)).filter(t -> t.activeAt(now)).map(ApiToken::principal);
+    }
+
+    /**
+     * Makes sure an administrator can get in: {@code configured} (from VITRINE_ADMIN_TOKEN) becomes
+     * the bootstrap admin token; without it a token is generated only if no admin token exists yet.
+     * Returns a newly generated token, to be shown once, or empty.
+     */
+    public Optional<String> bootstrapAdmin(String configured) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (configured != null) {
+            tokens.save(new ApiToken(BOOTSTRAP_ID, "bootstrap administrator", hash(configured),
+                    Set.of(Principal.ADMIN), Set.of(), now, null, null));
+            return Optional.empty();
+        }
+        if (tokens.anyActiveWithRole(Principal.ADMIN, now)) {
+            return Optional.empty();
+        }
+        String token = newToken();
+        tokens.save(new ApiToken(BOOTSTRAP_ID, "bootstrap administrator", hash(token), Set.of(Principal.ADMIN),
+                Set.of(), now, null, null));
+        return Optional.of(token);
+    }
+
+    String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "vt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.vitrine.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Loads {@link VitrineConfig}: defaults, then a properties file ({@code VITRINE_CONFIG}, else
+ * {@code vitrine.properties} in the data folder, if present), then environment variables. Keys in
+ * the file are the environment names ({@code VITRINE_PORT=8080}). Invalid values fail the start
+ * with the key named.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {}
+
+    public static VitrineConfig load(Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        Path dataDir = Path.of(env.getOrDefault("VITRINE_DATA", "./data"));
+        Path file = env.containsKey("VITRINE_CONFIG")
+                ? Path.of(env.get("VITRINE_CONFIG"))
+                : dataDir.resolve("vitrine.properties");
+        values.putAll(readFile(file, env.containsKey("VITRINE_CONFIG")));
+        values.putAll(env);
+        return build(values, dataDir);
+    }
+
+    private static VitrineConfig build(Map<String, String> v, Path dataDir) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new VitrineConfig(
+                Path.of(v.getOrDefault("VITRINE_DATA", dataDir.toString())),
+                intValue(v, "VITRINE_PORT", 8080, 0, 65535),
+                new VitrineConfig.Db(v.get("VITRINE_DB_URL"), v.get("VITRINE_DB_USER"), v.get("VITRINE_DB_PASSWORD")),
+                new VitrineConfig.Limits(
+                        longValue(v, "VITRINE_MAX_UPLOAD_BYTES", 20L * 1024 * 1024 * 1024),
+                        longValue(v, "VITRINE_MAX_PIXELS", 200_000_000L)),
+                new VitrineConfig.Pipeline(
+                        intValue(v, "VITRINE_WORKERS", Math.max(2, cores), 0, 256),
+                        intValue(v, "VITRINE_JOB_MAX_ATTEMPTS", 5, 1, 100),
+                        durationValue(v, "VITRINE_JOB_LEASE", Duration.ofMinutes(10)),
+                        durationValue(v, "VITRINE_PURGE_AFTER", Duration.ofDays(7))),
+                blankToNull(v.get("VITRINE_ADMIN_TOKEN")));
+    }
+
+    private static Map<String, String> readFile(Path file, boolean required) {
+        if (!Files.isRegularFile(file)) {
+            if (required) {
+                throw new IllegalArgumentException("VITRINE_CONFIG names " + file + ", which is not a readable file");
+            }
+            return Map.of();
+        }
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new HashMap<>();
+        props.forEach((k, val) -> out.put(k.toString(), val.toString()));
+        return out;
+    }
+
+    private static int intValue(Map<String, String> v, String key, int def, int min, int max) {
+        long value = longValue(v, key, def);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return (int) value;
+    }
+
+    private static long longValue(Map<String, String> v, String key, long def) {
+        String raw = blankToNull(v.get(key));
+        if (raw == null) {
+            return def;
+        }
+        try {
+            return Long.parseLong(raw.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + raw + "'", e);
+        }
+    }
+
+    private static Duration durationValue(Map<String, String> v, String key, Duration def) {
+        String raw = blankToNull(v.get(key));
+        if (raw == null) {
+            return def;
+        }
+        try {
+            return Duration.parse(raw.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT10M or P7D, got '" + raw + "'", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

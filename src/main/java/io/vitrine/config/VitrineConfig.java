@@ -1,0 +1,37 @@
+package io.vitrine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything Vitrine is configured with, loaded once at start ({@link ConfigLoader}) and passed
+ * down; nothing reads the environment after that.
+ */
+public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken) {
+
+    /** {@code url} null means the embedded H2 file database under the data folder. */
+    public record Db(String url, String user, String password) {
+        public String effectiveUrl(Path dataDir) {
+            if (url != null) {
+                return url;
+            }
+            return "jdbc:h2:file:" + dataDir.resolve("db").resolve("vitrine").toAbsolutePath()
+                    + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        }
+    }
+
+    public record Limits(long maxUploadBytes, long maxPixels) {}
+
+    /** {@code purgeAfter}: how long a deleted asset stays restorable before its files are purged. */
+    public record Pipeline(int workers, int maxAttempts, Duration lease, Duration purgeAfter) {}
+
+    public String redacted() {
+        return "dataDir=" + dataDir.toAbsolutePath()
+                + " port=" + port
+                + " db=" + (db.url() == null ? "embedded H2" : db.url().replaceAll("password=[^&;]*", "password=***"))
+                + " maxUploadBytes=" + limits.maxUploadBytes()
+                + " maxPixels=" + limits.maxPixels()
+                + " workers=" + pipeline.workers()
+                + " adminToken=" + (adminToken == null ? "(generated)" : "***");
+    }
+}

@@ -1,0 +1,52 @@
+package io.vitrine.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vitrine.db.jdbi.Handles;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** The connection pool, migrated schema and JDBI entry point for one database (H2 or PostgreSQL). */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Handles handles;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.handles = new Handles(Jdbi.create(dataSource));
+    }
+
+    public static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        if (user != null) {
+            cfg.setUsername(user);
+        }
+        if (password != null) {
+            cfg.setPassword(password);
+        }
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setPoolName("vitrine-db");
+        HikariDataSource ds = new HikariDataSource(cfg);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds);
+    }
+
+    public Handles handles() {
+        return handles;
+    }
+
+    public boolean isPostgres() {
+        return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

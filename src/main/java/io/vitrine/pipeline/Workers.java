@@ -1,0 +1,142 @@
+package io.vitrine.pipeline;
+
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.asset.AssetStatus;
+import io.vitrine.db.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background threads that claim jobs and run them. A step that succeeds is acknowledged together
+ * with the enqueue of the next one; a transient error is retried with exponential backoff; a
+ * permanent one, or the last attempt, fails the asset with the reason.
+ */
+public final class Workers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(250);
+
+    private final JobQueue queue;
+    private final StepRunner runner;
+    private final AssetRepository assets;
+    private final Transactions tx;
+    private final Clock clock;
+    private final Settings settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object signal = new Object();
+    private volatile boolean running;
+
+    public record Settings(int threads, int maxAttempts, Duration lease, String nodeName) {}
+
+    public Workers(JobQueue queue, StepRunner runner, AssetRepository assets, Transactions tx, Clock clock, Settings settings) {
+        this.queue = queue;
+        this.runner = runner;
+        this.assets = assets;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public synchronized void start() {
+        running = true;
+        for (int i = 1; i <= settings.threads(); i++) {
+            String name = "vitrine-worker-" + i;
+            Thread t = Thread.ofPlatform().name(name).daemon(true).start(() -> loop(settings.nodeName() + "/" + name));
+            threads.add(t);
+        }
+    }
+
+    /** Wakes idle workers, e.g. right after an enqueue. */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void loop(String worker) {
+        while (running) {
+            try {
+                Optional<Job> job = queue.claim(worker, clock.instant(), settings.lease());
+                if (job.isPresent()) {
+                    process(job.get());
+                } else {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("worker {} could not reach the job queue; retrying", worker, e);
+                idle();
+            }
+        }
+    }
+
+    private void idle() {
+        synchronized (signal) {
+            try {
+                signal.wait(IDLE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    void process(Job job) {
+        try {
+            runner.run(job);
+            tx.run(() -> {
+                queue.complete(job);
+                Pipeline.next(job.step()).ifPresent(next -> queue.enqueue(job.assetId(), next, clock.instant()));
+            });
+        } catch (StepFailedException e) {
+            giveUp(job, e.getMessage());
+        } catch (Exception e) {
+            if (job.attempts() >= settings.maxAttempts()) {
+                giveUp(job, "processing failed after " + job.attempts() + " attempts: " + describe(e));
+            } else {
+                LOG.warn("{} for asset {} failed (attempt {}), will retry: {}", job.step().key(), job.assetId(), job.attempts(), describe(e));
+                queue.retry(job, clock.instant().plus(backoff(job.attempts())), describe(e));
+            }
+        }
+    }
+
+    private void giveUp(Job job, String reason) {
+        LOG.warn("{} for asset {} failed for good: {}", job.step().key(), job.assetId(), reason);
+        tx.run(() -> {
+            queue.fail(job, reason);
+            if (!(job.step() instanceof Step.Purge)) {
+                Instant now = clock.instant();
+                assets.updateStatus(job.assetId(), AssetStatus.FAILED, reason, now);
+                queue.enqueue(job.assetId(), new Step.Index(), now);
+            }
+        });
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(300, 1L << Math.min(attempts, 8));
+        return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(250));
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        wake();
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+}

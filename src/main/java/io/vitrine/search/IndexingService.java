@@ -1,0 +1,59 @@
+package io.vitrine.search;
+
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.asset.AssetStatus;
+import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.pipeline.StepHandler;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps the index in line with the database. As the last ingest step it also settles the status:
+ * an asset still processing when it gets here is ready.
+ */
+public final class IndexingService implements StepHandler {
+    private final AssetRepository assets;
+    private final AssetIndex index;
+    private final Clock clock;
+
+    public IndexingService(AssetRepository assets, AssetIndex index, Clock clock) {
+        this.assets = assets;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(String assetId) {
+        Asset asset = assets.find(assetId).orElse(null);
+        if (asset == null || asset.deleted()) {
+            index.delete(assetId);
+            return;
+        }
+        if (asset.status() == AssetStatus.PROCESSING) {
+            assets.updateStatus(assetId, AssetStatus.READY, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            asset = assets.find(assetId).orElseThrow();
+        }
+        index.upsert(document(asset));
+    }
+
+    /** Rebuilds the whole index from the database; returns how many assets were indexed. */
+    public long rebuild() {
+        index.deleteAll();
+        AtomicLong count = new AtomicLong();
+        assets.forEachLive(a -> {
+            index.upsert(document(a));
+            count.incrementAndGet();
+        });
+        index.refresh();
+        return count.get();
+    }
+
+    static IndexDocument document(Asset a) {
+        EffectiveMetadata m = EffectiveMetadata.of(a);
+        return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
+                m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
+                m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom());
+    }
+}
