@@ -1,11 +1,14 @@
 package io.vitrine.search.lucene;
 
+import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
@@ -24,8 +27,25 @@ final class Analyzers {
         return new PerFieldAnalyzerWrapper(new TextAnalyzer(), perField);
     }
 
-    /** Words in any script, lowercased and folded so that "Café" matches "cafe". */
+    /**
+     * Words in any script, lowercased and folded so that "Café" matches "cafe". Colons separate
+     * words: Unicode keeps "title:beach" as one word, but users mean two (and typed query syntax
+     * must read as the literal words it contains).
+     */
     static final class TextAnalyzer extends Analyzer {
+        private static final NormalizeCharMap COLON_AS_SPACE = colonAsSpace();
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(COLON_AS_SPACE, reader);
+        }
+
+        private static NormalizeCharMap colonAsSpace() {
+            NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+            builder.add(":", " ");
+            return builder.build();
+        }
+
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();

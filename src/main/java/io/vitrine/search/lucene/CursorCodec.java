@@ -41,19 +41,24 @@ final class CursorCodec {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The {@code after} position for searchAfter; any malformed or foreign cursor is rejected. */
-    static FieldDoc decode(SortOrder order, String cursor) {
+    /**
+     * The {@code after} position for searchAfter; any malformed or foreign cursor is rejected.
+     *
+     * @param lastDoc the highest doc id of the reader: ties on (value, id) can only be the same
+     *     asset, and placing the cursor after every doc keeps it from repeating
+     */
+    static FieldDoc decode(SortOrder order, String cursor, int lastDoc) {
         try {
             if (cursor.length() > MAX_CURSOR_CHARS) {
                 throw invalid();
             }
-            return read(order, ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)));
+            return read(order, ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)), lastDoc);
         } catch (IllegalArgumentException | BufferUnderflowException | CharacterCodingException e) {
             throw invalid();
         }
     }
 
-    private static FieldDoc read(SortOrder order, ByteBuffer in) throws CharacterCodingException {
+    private static FieldDoc read(SortOrder order, ByteBuffer in, int lastDoc) throws CharacterCodingException {
         if (in.get() != VERSION || in.get() != order.ordinal()) {
             throw invalid();
         }
@@ -69,8 +74,7 @@ final class CursorCodec {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(in).toString();
-        // doc = MAX_VALUE: ties on (value, id) can only be the same asset, which must not repeat
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(id)});
+        return new FieldDoc(lastDoc, Float.NaN, new Object[] {first, new BytesRef(id)});
     }
 
     private static InvalidQueryException invalid() {

@@ -40,7 +40,9 @@ final class QueryRunner {
 
     SearchResult run(IndexSearcher searcher, SearchQuery query) throws IOException {
         SortOrder order = query.sort() == null ? SortOrder.RELEVANCE : query.sort();
-        FieldDoc after = query.cursor() == null ? null : CursorCodec.decode(order, query.cursor());
+        FieldDoc after = query.cursor() == null
+                ? null
+                : CursorCodec.decode(order, query.cursor(), searcher.getIndexReader().maxDoc() - 1);
         int limit = Math.clamp(query.limit(), 1, MAX_LIMIT);
         // one extra hit tells whether a next page exists, so the last page has no cursor
         FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.searchAfter(
