@@ -8,11 +8,13 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +60,36 @@ final class WriterOpener {
 
     private static Opened recreate(Path path, Directory dir, Analyzer analyzer) {
         try {
+            deleteIndexFiles(path, dir);
             IndexWriter writer = openWriter(path, dir, analyzer, OpenMode.CREATE);
             stampVersion(writer);
             return new Opened(writer, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recreate index at " + path, e);
         }
+    }
+
+    /**
+     * Even OpenMode.CREATE reads the old commit and fails on it, so the files go first, under the
+     * write lock. Only Lucene's own file names are deleted, in case the folder was mis-configured.
+     */
+    private static void deleteIndexFiles(Path path, Directory dir) throws IOException {
+        try (Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String file : dir.listAll()) {
+                if (file.startsWith(IndexFileNames.SEGMENTS)
+                        || file.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                        || IndexFileNames.CODEC_FILE_PATTERN.matcher(file).matches()) {
+                    dir.deleteFile(file);
+                }
+            }
+        } catch (LockObtainFailedException e) {
+            throw inUse(path, e);
+        }
+    }
+
+    private static IllegalStateException inUse(Path path, LockObtainFailedException e) {
+        return new IllegalStateException("index at " + path
+                + " is in use by another Vitrine process (Lucene write.lock is held)", e);
     }
 
     private static IndexWriter openWriter(Path path, Directory dir, Analyzer analyzer, OpenMode mode)
@@ -75,8 +101,7 @@ final class WriterOpener {
         try {
             return new IndexWriter(dir, config);
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("index at " + path
-                    + " is in use by another Vitrine process (Lucene write.lock is held)", e);
+            throw inUse(path, e);
         }
     }
 
