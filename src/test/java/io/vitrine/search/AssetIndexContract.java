@@ -354,6 +354,29 @@ public abstract class AssetIndexContract {
     }
 
     @Test
+    void accepts_documents_with_missing_or_oversized_fields() {
+        Map<String, String> custom = new java.util.HashMap<>();
+        custom.put("empty", null);
+        custom.put("huge", "word ".repeat(50_000));
+        index.upsert(new IndexDocument("bare", null, null, null, 0, null, null, null, null, null, null,
+                null, null, null, null, null));
+        String giant = "x".repeat(100_000);
+        index.upsert(doc("big").mediaType(giant + "/" + giant).keywords(giant, " ", "🌅 sunrise")
+                .cameraModel(giant).text("needle " + "hay ".repeat(500_000)).custom(custom).build());
+        index.refresh();
+        assertThat(index.ids()).containsExactlyInAnyOrder("bare", "big");
+        assertThat(ids(search("needle"))).containsExactly("big");
+        assertThat(ids(search("sunrise"))).containsExactly("big");
+        assertThat(search("").facets().get("keywords")).extracting(FacetCount::value).contains("🌅 sunrise");
+    }
+
+    @Test
+    void rejects_a_blank_id() {
+        assertThatThrownBy(() -> index.upsert(doc(" ").build())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.delete("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void survives_reopen() {
         add(doc("a").title("persistent").keywords("kept"));
         index.close();

@@ -73,7 +73,7 @@ final class DocumentMapper {
     /** "image/JPEG; q=1" gives "image/jpeg": the facet counts types, not their parameters. */
     static String normalizeMediaType(String mediaType) {
         String bare = mediaType.split(";", 2)[0];
-        return bare.strip().toLowerCase(Locale.ROOT);
+        return facetValue(bare).toLowerCase(Locale.ROOT);
     }
 
     private static void addText(Document doc, IndexDocument source) {
