@@ -19,7 +19,8 @@ import java.util.Set;
  *       Only the first 1,000 characters of the text are used. {@link #search} never throws for
  *       the text.
  *   <li>Filters: values of one facet are OR-ed, facets AND-ed; a {@code mediaType} value without a
- *       slash ({@code image}) accepts every subtype. The date range (asset date = capturedAt,
+ *       slash ({@code image}) accepts every subtype; more than 100 values for one facet raise
+ *       {@link InvalidQueryException}. The date range (asset date = capturedAt,
  *       else createdAt) is inclusive; {@code from} after {@code to} raises
  *       {@link InvalidQueryException}.
  *   <li>Totals and facet counts are computed over the same filtered set as the hits, on every

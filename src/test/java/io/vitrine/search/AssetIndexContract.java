@@ -377,6 +377,28 @@ public abstract class AssetIndexContract {
     }
 
     @Test
+    void serves_searches_while_another_thread_writes() throws InterruptedException {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread writer = Thread.ofPlatform().name("contract-writer").start(() -> {
+            try {
+                for (int i = 0; i < 500; i++) {
+                    index.upsert(doc("w" + i).title("busy").build());
+                }
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        while (writer.isAlive()) {
+            index.refresh();
+            assertThat(search("busy").total()).isBetween(0L, 500L);
+        }
+        writer.join();
+        index.refresh();
+        assertThat(failures).isEmpty();
+        assertThat(search("busy").total()).isEqualTo(500);
+    }
+
+    @Test
     void survives_reopen() {
         add(doc("a").title("persistent").keywords("kept"));
         index.close();

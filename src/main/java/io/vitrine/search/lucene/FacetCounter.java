@@ -28,9 +28,10 @@ final class FacetCounter {
     private static final Comparator<FacetCount> BY_COUNT_THEN_VALUE =
             Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
 
+    private record CachedState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
     private final FacetsConfig config;
     private final String indexField;
-    private record CachedState(IndexReader reader, SortedSetDocValuesReaderState state) {}
     private volatile CachedState cached;
 
     FacetCounter(FacetsConfig config) {

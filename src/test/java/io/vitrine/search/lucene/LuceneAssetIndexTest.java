@@ -48,6 +48,16 @@ class LuceneAssetIndexTest extends AssetIndexContract {
     }
 
     @Test
+    void keeps_its_schema_version_through_delete_all() {
+        index.upsert(doc("a"));
+        index.deleteAll();
+        index.close();
+        index = newIndex(dir);
+        assertThat(lucene().wasReset()).isFalse();
+        assertThat(index.count()).isZero();
+    }
+
+    @Test
     void wipes_an_index_of_another_schema_version(@TempDir Path other) throws IOException {
         writeForeignIndex(other, Map.of(IndexSchema.VERSION_KEY, "0"));
         try (LuceneAssetIndex opened = new LuceneAssetIndex(other)) {
