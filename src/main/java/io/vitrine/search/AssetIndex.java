@@ -6,12 +6,31 @@ import java.util.Set;
  * The search index over assets. The database is the source of truth; the index can always be
  * rebuilt from it.
  *
- * <p>Contract: {@link #upsert} replaces any document with the same id. Changes become visible to
- * {@link #search} after {@link #refresh()} (adapters may also refresh on their own within a
- * second). {@link #search} never throws for user text: free text is treated literally when it is
- * not valid query syntax; an invalid cursor or an unknown facet raises
- * {@link InvalidQueryException}. Totals and facet counts are computed over the same filtered set as
- * the hits. Thread-safe.
+ * <p>Contract (proven by {@code AssetIndexContract}, which every adapter's test extends):
+ * <ul>
+ *   <li>{@link #upsert} replaces any document with the same id; {@link #delete} of an unknown id is
+ *       a no-op; a blank id raises {@link IllegalArgumentException}. Changes become visible to
+ *       {@link #search}, {@link #count} and {@link #ids} after {@link #refresh()} (adapters may also
+ *       refresh on their own within a second).
+ *   <li>Free text searches title, keywords, filename, description, creator, camera, copyright,
+ *       custom values and document text, title matches ranking highest. Every word must match;
+ *       {@code "a phrase"}, {@code -word}, {@code pre*} and {@code a | b} are understood, every
+ *       other character is literal (no field syntax). Blank text or {@code *} matches everything.
+ *       Only the first 1,000 characters of the text are used. {@link #search} never throws for
+ *       the text.
+ *   <li>Filters: values of one facet are OR-ed, facets AND-ed; a {@code mediaType} value without a
+ *       slash ({@code image}) accepts every subtype; more than 100 values for one facet raise
+ *       {@link InvalidQueryException}. The date range (asset date = capturedAt,
+ *       else createdAt) is inclusive; {@code from} after {@code to} raises
+ *       {@link InvalidQueryException}.
+ *   <li>Totals and facet counts are computed over the same filtered set as the hits, on every
+ *       page. Each {@link Facet} is present in the result with its top values (count desc, then
+ *       value); {@code year} is the UTC year of the asset date.
+ *   <li>Orders are total (ties broken by id). {@code limit} is clamped to 1..200. Following
+ *       {@code nextCursor} walks every hit once; it is null on the last page. A garbled cursor or
+ *       one from another sort order raises {@link InvalidQueryException} "invalid cursor".
+ * </ul>
+ * Thread-safe.
  */
 public interface AssetIndex extends AutoCloseable {
 

@@ -1,0 +1,55 @@
+package io.vitrine.search.lucene;
+
+import io.vitrine.search.Facet;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Field names, boosts and facet configuration of the index. Bump {@link #VERSION} whenever a
+ * change here or in the analyzers makes existing documents wrong: the index is then wiped on open
+ * and rebuilt from the database.
+ */
+final class IndexSchema {
+
+    static final String VERSION = "1";
+    static final String VERSION_KEY = "vitrine.schema.version";
+
+    static final String ID = "id";
+    static final String DATE = "date";
+    static final String MEDIA_MAJOR = "mediaMajor";
+
+    static final String FILENAME = "filename";
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String KEYWORDS = "keywords";
+    static final String CREATOR = "creator";
+    static final String COPYRIGHT = "copyright";
+    static final String CAMERA_MAKE = "cameraMake";
+    static final String CAMERA_MODEL = "cameraModel";
+    static final String TEXT = "text";
+    static final String CUSTOM = "custom";
+
+    /** Free-text fields and their BM25 boosts: what the user named it beats what it contains. */
+    static final Map<String, Float> WEIGHTS = Map.of(
+            TITLE, 3.0f,
+            KEYWORDS, 2.5f,
+            FILENAME, 2.0f,
+            DESCRIPTION, 1.5f,
+            CREATOR, 1.0f,
+            CAMERA_MAKE, 1.0f,
+            CAMERA_MODEL, 1.0f,
+            COPYRIGHT, 0.5f,
+            CUSTOM, 0.5f,
+            TEXT, 0.7f);
+
+    /** Facet values longer than this are cut: Lucene rejects terms over 32 KiB. */
+    static final int MAX_FACET_VALUE_CHARS = 256;
+
+    private IndexSchema() {}
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Facet.KEYWORDS.apiName(), true);
+        return config;
+    }
+}
