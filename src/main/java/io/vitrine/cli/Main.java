@@ -1,10 +1,22 @@
 package io.vitrine.cli;
 
-/** Command-line entry point; the commands are wired in the composition root. */
-public final class Main {
-    private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vitrine} command line: serve, import, reindex, bench. */
+@Command(name = "vitrine", mixinStandardHelpOptions = true, version = "Vitrine 0.1.0",
+        description = "AI-native digital asset management server.",
+        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("commands land with the composition root");
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

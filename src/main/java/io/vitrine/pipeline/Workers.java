@@ -29,13 +29,15 @@ public final class Workers implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final List<Thread> threads = new ArrayList<>();
-    private final Object signal = new Object();
+    private final WorkSignal signal;
     private volatile boolean running;
 
     public record Settings(int threads, int maxAttempts, Duration lease, String nodeName) {}
 
-    public Workers(JobQueue queue, StepRunner runner, AssetRepository assets, Transactions tx, Clock clock, Settings settings) {
+    public Workers(JobQueue queue, StepRunner runner, AssetRepository assets, Transactions tx, Clock clock,
+            WorkSignal signal, Settings settings) {
         this.queue = queue;
+        this.signal = signal;
         this.runner = runner;
         this.assets = assets;
         this.tx = tx;
@@ -49,13 +51,6 @@ public final class Workers implements AutoCloseable {
             String name = "vitrine-worker-" + i;
             Thread t = Thread.ofPlatform().name(name).daemon(true).start(() -> loop(settings.nodeName() + "/" + name));
             threads.add(t);
-        }
-    }
-
-    /** Wakes idle workers, e.g. right after an enqueue. */
-    public void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
         }
     }
 
@@ -76,13 +71,8 @@ public final class Workers implements AutoCloseable {
     }
 
     private void idle() {
-        synchronized (signal) {
-            try {
-                signal.wait(IDLE_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
+        if (!signal.await(IDLE_POLL)) {
+            running = false;
         }
     }
 
@@ -129,7 +119,7 @@ public final class Workers implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        wake();
+        signal.wake();
         for (Thread t : threads) {
             try {
                 t.join(Duration.ofSeconds(30));

@@ -1,0 +1,173 @@
+package io.vitrine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitrine.api.HttpApi;
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.asset.AssetService;
+import io.vitrine.asset.Ids;
+import io.vitrine.asset.jdbc.JdbiAssetRepository;
+import io.vitrine.auth.AuthService;
+import io.vitrine.auth.jdbc.JdbiTokenRepository;
+import io.vitrine.config.VitrineConfig;
+import io.vitrine.db.Database;
+import io.vitrine.db.Json;
+import io.vitrine.ingest.FolderImport;
+import io.vitrine.ingest.IngestService;
+import io.vitrine.ingest.jdbc.JdbiImportJournal;
+import io.vitrine.metadata.MetadataStep;
+import io.vitrine.pipeline.JobQueue;
+import io.vitrine.pipeline.StepRunner;
+import io.vitrine.pipeline.WorkSignal;
+import io.vitrine.pipeline.Workers;
+import io.vitrine.pipeline.jdbc.JdbiJobQueue;
+import io.vitrine.rendition.RenditionStep;
+import io.vitrine.search.AssetIndex;
+import io.vitrine.search.IndexingService;
+import io.vitrine.search.SearchService;
+import io.vitrine.storage.BlobStore;
+import io.vitrine.storage.local.LocalBlobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every adapter from the configuration and hands them to the services
+ * that need them. Commands and tests construct the whole application through here.
+ */
+public final class Vitrine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Vitrine.class);
+
+    private final VitrineConfig config;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Database database;
+    private final BlobStore blobs;
+    private final AssetIndex index;
+    private final AssetRepository assets;
+    private final JobQueue jobs;
+    private final AuthService auth;
+    private final IngestService ingest;
+    private final AssetService assetService;
+    private final IndexingService indexing;
+    private final SearchService search;
+    private final Workers workers;
+    private final FolderImport folderImport;
+    private final ObjectMapper json = Json.mapper();
+    private HttpApi http;
+
+    public Vitrine(VitrineConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public Vitrine(VitrineConfig config, Clock clock) {
+        this.config = config;
+        try {
+            Adapters adapters = new Adapters(config);
+            database = track(Database.open(config.db().effectiveUrl(config.dataDir()), config.db().user(),
+                    config.db().password(), config.pipeline().workers() + 8));
+            blobs = new LocalBlobStore(config.dataDir().resolve("blobs"));
+            index = track(adapters.index());
+            WorkSignal signal = new WorkSignal();
+            var handles = database.handles();
+            assets = new JdbiAssetRepository(handles, json);
+            jobs = new JdbiJobQueue(handles, signal::wake);
+            auth = new AuthService(new JdbiTokenRepository(handles), clock);
+            ingest = new IngestService(blobs, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
+                    new Ids(), clock, config.limits().maxUploadBytes());
+            assetService = new AssetService(assets, blobs, jobs, handles, clock, config.pipeline().purgeAfter());
+            indexing = new IndexingService(assets, index, clock);
+            search = new SearchService(index, assets);
+            StepRunner runner = new StepRunner(
+                    new MetadataStep(assets, blobs, adapters.metadata(), clock),
+                    new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
+                    indexing,
+                    assetService::purge);
+            workers = track(new Workers(jobs, runner, assets, handles, clock, signal, new Workers.Settings(
+                    config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
+            folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
+            if (adapters.indexWasReset()) {
+                LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    public Vitrine startWorkers() {
+        if (config.pipeline().workers() > 0) {
+            workers.start();
+        }
+        return this;
+    }
+
+    public Vitrine startHttp() {
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).start(config.port()));
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public VitrineConfig config() {
+        return config;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public IndexingService indexing() {
+        return indexing;
+    }
+
+    public FolderImport folderImport() {
+        return folderImport;
+    }
+
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    public AssetRepository assets() {
+        return assets;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (IOException e) {
+            return "node:" + ProcessHandle.current().pid();
+        }
+    }
+
+    /** Closes in reverse order of creation: HTTP, workers, index, database. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resources.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        resources.clear();
+    }
+}
