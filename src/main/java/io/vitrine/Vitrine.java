@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.api.HttpApi;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.AssetService;
+import io.vitrine.asset.AssetStatus;
 import io.vitrine.asset.Ids;
 import io.vitrine.asset.jdbc.JdbiAssetRepository;
 import io.vitrine.auth.AuthService;
@@ -14,7 +15,7 @@ import io.vitrine.db.Json;
 import io.vitrine.ingest.FolderImport;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.ingest.jdbc.JdbiImportJournal;
-import io.vitrine.metadata.MetadataStep;
+import io.vitrine.ingest.MetadataStep;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.StepRunner;
 import io.vitrine.pipeline.WorkSignal;
@@ -86,7 +87,8 @@ public final class Vitrine implements AutoCloseable {
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
                     assetService::purge);
-            workers = track(new Workers(jobs, runner, assets, handles, clock, signal, new Workers.Settings(
+            workers = track(new Workers(jobs, runner,
+                    (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             if (adapters.indexWasReset()) {
@@ -116,6 +118,10 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).start(config.port()));
         return this;
+    }
+
+    public HttpApi http() {
+        return http;
     }
 
     public int port() {

@@ -3,6 +3,8 @@ package io.vitrine.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.vitrine.asset.AssetService;
 import io.vitrine.auth.AuthService;
@@ -12,6 +14,8 @@ import io.vitrine.search.SearchService;
 import io.vitrine.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +24,7 @@ public final class HttpApi implements AutoCloseable {
     static final String PRINCIPAL = "vitrine.principal";
 
     private final Javalin app;
+    private final List<String> routes = new ArrayList<>();
 
     public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs, ObjectMapper json) {
         this.app = Javalin.create(cfg -> {
@@ -35,18 +40,28 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {
-        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/openapi.yaml", HttpApi::openApi);
-        app.post("/api/v1/assets", assets::upload);
-        app.get("/api/v1/assets", assets::list);
-        app.get("/api/v1/assets/{id}", assets::get);
-        app.patch("/api/v1/assets/{id}", assets::update);
-        app.delete("/api/v1/assets/{id}", assets::delete);
-        app.get("/api/v1/assets/{id}/original", assets::original);
-        app.get("/api/v1/assets/{id}/renditions/{name}", assets::rendition);
-        app.get("/api/v1/assets/{id}/versions", assets::versions);
-        app.post("/api/v1/assets/{id}/versions", assets::uploadVersion);
-        app.get("/api/v1/search", search::search);
+        route(HandlerType.GET, "/health", ctx -> ctx.json(Map.of("status", "UP")));
+        route(HandlerType.GET, "/openapi.yaml", HttpApi::openApi);
+        route(HandlerType.POST, "/api/v1/assets", assets::upload);
+        route(HandlerType.GET, "/api/v1/assets", assets::list);
+        route(HandlerType.GET, "/api/v1/assets/{id}", assets::get);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}", assets::update);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}", assets::delete);
+        route(HandlerType.GET, "/api/v1/assets/{id}/original", assets::original);
+        route(HandlerType.GET, "/api/v1/assets/{id}/renditions/{name}", assets::rendition);
+        route(HandlerType.GET, "/api/v1/assets/{id}/versions", assets::versions);
+        route(HandlerType.POST, "/api/v1/assets/{id}/versions", assets::uploadVersion);
+        route(HandlerType.GET, "/api/v1/search", search::search);
+    }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        app.addHttpHandler(method, path, handler);
+        routes.add(method.name() + " " + path);
+    }
+
+    /** Every registered route as "METHOD /path/{param}", so tests can hold the OpenAPI file to it. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     private static void authenticate(Context ctx, AuthService auth) {

@@ -1,7 +1,5 @@
 package io.vitrine.pipeline;
 
-import io.vitrine.asset.AssetRepository;
-import io.vitrine.asset.AssetStatus;
 import io.vitrine.db.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +22,7 @@ public final class Workers implements AutoCloseable {
 
     private final JobQueue queue;
     private final StepRunner runner;
-    private final AssetRepository assets;
+    private final AssetFailures failures;
     private final Transactions tx;
     private final Clock clock;
     private final Settings settings;
@@ -32,14 +30,20 @@ public final class Workers implements AutoCloseable {
     private final WorkSignal signal;
     private volatile boolean running;
 
+    /** Records that an asset's processing failed for good, with the reason shown to users. */
+    @FunctionalInterface
+    public interface AssetFailures {
+        void failed(String assetId, String reason, Instant at);
+    }
+
     public record Settings(int threads, int maxAttempts, Duration lease, String nodeName) {}
 
-    public Workers(JobQueue queue, StepRunner runner, AssetRepository assets, Transactions tx, Clock clock,
+    public Workers(JobQueue queue, StepRunner runner, AssetFailures failures, Transactions tx, Clock clock,
             WorkSignal signal, Settings settings) {
         this.queue = queue;
         this.signal = signal;
         this.runner = runner;
-        this.assets = assets;
+        this.failures = failures;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
@@ -101,7 +105,7 @@ public final class Workers implements AutoCloseable {
             queue.fail(job, reason);
             if (!(job.step() instanceof Step.Purge)) {
                 Instant now = clock.instant();
-                assets.updateStatus(job.assetId(), AssetStatus.FAILED, reason, now);
+                failures.failed(job.assetId(), reason, now);
                 queue.enqueue(job.assetId(), new Step.Index(), now);
             }
         });

@@ -1,7 +1,10 @@
-package io.vitrine.metadata;
+package io.vitrine.ingest;
 
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
+import io.vitrine.metadata.ExtractedMetadata;
+import io.vitrine.metadata.MetadataException;
+import io.vitrine.metadata.MetadataExtractor;
 import io.vitrine.pipeline.StepHandler;
 import io.vitrine.storage.BlobStore;
 import java.time.Clock;
