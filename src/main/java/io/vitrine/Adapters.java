@@ -7,6 +7,9 @@ import io.vitrine.ingest.SvgInspector;
 import io.vitrine.ingest.tika.TikaContentTypeDetector;
 import io.vitrine.metadata.CompositeMetadataExtractor;
 import io.vitrine.metadata.MetadataExtractor;
+import io.vitrine.metadata.drew.ImageMetadataExtractor;
+import io.vitrine.metadata.ffprobe.FfprobeMetadataExtractor;
+import io.vitrine.metadata.tika.DocumentMetadataExtractor;
 import io.vitrine.rendition.CompositeRenderer;
 import io.vitrine.rendition.Renderer;
 import io.vitrine.rendition.ffmpeg.FfmpegAudioRenderer;
@@ -59,7 +62,8 @@ final class Adapters {
     }
 
     MetadataExtractor metadata() {
-        return new CompositeMetadataExtractor(tika);
+        return new CompositeMetadataExtractor(new ImageMetadataExtractor(), new FfprobeMetadataExtractor(),
+                new DocumentMetadataExtractor(tika));
     }
 
     Renderer renderer() {

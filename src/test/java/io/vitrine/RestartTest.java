@@ -1,0 +1,39 @@
+package io.vitrine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrine.api.ApiTestMedia;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What was acknowledged survives a restart: queued work resumes, assets and the index persist. */
+class RestartTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void queued_processing_resumes_after_a_restart_and_the_index_persists() throws Exception {
+        String id;
+        try (TestServer stopped = new TestServer(data, Map.of("VITRINE_WORKERS", "0"))) {
+            HttpResponse<String> r = stopped.upload("?onDuplicate=allow", "later.jpg", ApiTestMedia.jpeg(),
+                    "{\"title\":\"Lighthouse\"}");
+            assertThat(r.statusCode()).isEqualTo(201);
+            id = stopped.json(r).path("id").asText();
+            assertThat(stopped.json(stopped.get("/api/v1/assets/" + id)).path("status").asText()).isEqualTo("processing");
+        }
+        try (TestServer running = new TestServer(data, Map.of())) {
+            JsonNode a = running.awaitSettled(id);
+            assertThat(a.path("status").asText()).isEqualTo("ready");
+            assertThat(a.path("renditions").size()).isGreaterThanOrEqualTo(3);
+        }
+        try (TestServer again = new TestServer(data, Map.of("VITRINE_WORKERS", "0"))) {
+            JsonNode hits = again.json(again.get("/api/v1/search?q=lighthouse"));
+            assertThat(hits.path("total").asInt()).isEqualTo(1);
+            assertThat(hits.path("hits").get(0).path("id").asText()).isEqualTo(id);
+        }
+    }
+}
