@@ -1,0 +1,129 @@
+package io.vitrine.rendition.vips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vitrine.rendition.RenditionException;
+import io.vitrine.rendition.TestCorpus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostileImageTest {
+    final VipsImageRenderer renderer = new VipsImageRenderer(VipsImageRendererTest.VIPS);
+
+    @TempDir
+    Path tmp;
+
+    Path out;
+
+    @org.junit.jupiter.api.BeforeEach
+    void outputFolder() throws IOException {
+        out = Files.createDirectories(tmp.resolve("out"));
+    }
+
+    @AfterEach
+    void leaves_no_output_behind() throws IOException {
+        try (var listing = Files.list(out)) {
+            assertThat(listing).as("files left in outDir after a failure").isEmpty();
+        }
+    }
+
+    @Test
+    void rejects_image_over_pixel_limit() throws Exception {
+        Path bomb = Files.write(tmp.resolve("bomb.png"), pngClaiming(100_000, 100_000));
+
+        assertThatThrownBy(() -> renderer.render(bomb, "image/png", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessageStartingWith("image is 100000×100000 pixels, over the limit of 100,000,000 pixels");
+    }
+
+    @Test
+    void pixel_limit_is_configurable() throws Exception {
+        var strict = new VipsImageRenderer(VipsImageRendererTest.VIPS, 1_000);
+        Path photo = TestCorpus.file("metadata/pillow-tests/hopper.png"); // 128×128
+
+        assertThatThrownBy(() -> strict.render(photo, "image/png", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessage("image is 128×128 pixels, over the limit of 1,000 pixels");
+    }
+
+    @Test
+    void rejects_truncated_jpeg_with_a_clear_reason() throws Exception {
+        byte[] whole = Files.readAllBytes(TestCorpus.file("photos/exif-parser/starfish.jpg"));
+        Path half = Files.write(tmp.resolve("half.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertThatThrownBy(() -> renderer.render(half, "image/jpeg", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessageContaining("Premature end");
+    }
+
+    @Test
+    void rejects_truncated_png() throws Exception {
+        byte[] whole = Files.readAllBytes(TestCorpus.file("metadata/pillow-tests/hopper.png"));
+        Path half = Files.write(tmp.resolve("half.png"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertThatThrownBy(() -> renderer.render(half, "image/png", out)).isInstanceOf(RenditionException.class);
+    }
+
+    @Test
+    void rejects_empty_file() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.jpg"));
+
+        assertThatThrownBy(() -> renderer.render(empty, "image/jpeg", out))
+                .isInstanceOf(RenditionException.class).hasMessage("file is empty");
+    }
+
+    @Test
+    void rejects_data_that_is_not_an_image() throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.jpg"), "just some text, not a JPEG\n".repeat(50));
+
+        assertThatThrownBy(() -> renderer.render(text, "image/jpeg", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessage("not an image format this server can read");
+    }
+
+    @Test
+    void refuses_formats_only_imagemagick_would_read() throws Exception {
+        Path postscript = Files.writeString(tmp.resolve("x.ps"), "%!PS-Adobe-3.0\n/Courier findfont 12 scalefont setfont\nshowpage\n");
+
+        assertThatThrownBy(() -> renderer.render(postscript, "image/x-eps", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessage("not an image format this server can read");
+    }
+
+    /** A valid PNG signature and IHDR declaring {@code width×height} RGB, with one tiny IDAT and IEND. */
+    static byte[] pngClaiming(int width, int height) throws IOException {
+        var png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        var deflater = new Deflater();
+        deflater.setInput(new byte[] {0, 0, 0, 0});
+        deflater.finish();
+        byte[] idat = new byte[64];
+        int n = deflater.deflate(idat);
+        chunk(png, "IDAT", java.util.Arrays.copyOf(idat, n));
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(typeBytes);
+        png.write(data);
+        var crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
