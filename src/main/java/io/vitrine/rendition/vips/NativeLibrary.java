@@ -47,6 +47,11 @@ final class NativeLibrary {
                 address(symbol), full, Linker.Option.firstVariadicArg(firstVariadic)));
     }
 
+    /** A C function pointer that calls {@code target}; it lives as long as the library (global arena). */
+    MemorySegment upcall(MethodHandle target, FunctionDescriptor descriptor) {
+        return linker.upcallStub(target, descriptor, Arena.global());
+    }
+
     private MemorySegment address(String symbol) {
         return lookup.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError("symbol not found: " + symbol));
     }

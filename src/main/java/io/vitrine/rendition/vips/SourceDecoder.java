@@ -46,7 +46,7 @@ final class SourceDecoder {
             }
             return decodeRaster(source, size);
         } catch (VipsException e) {
-            throw new RenditionException("cannot decode image: " + Reasons.of(e), e);
+            throw new RenditionException(Reasons.decodeFailure(e), e);
         } catch (IOException e) {
             throw new RenditionException("cannot read file: " + e.getMessage(), e);
         }

@@ -52,6 +52,7 @@ public final class Vips {
             // The operation cache would key on file names; a server sees each file once, and a reused
             // temp name must never return stale pixels.
             lib.fixed("vips_cache_set_max", FunctionDescriptor.ofVoid(JAVA_INT)).invokeExact(0);
+            VipsLog.install(lib);
         } catch (Throwable e) {
             throw rethrow(e);
         }

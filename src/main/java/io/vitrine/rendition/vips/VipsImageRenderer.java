@@ -62,7 +62,7 @@ public final class VipsImageRenderer implements Renderer {
             return written;
         } catch (VipsException e) {
             written.forEach(f -> RenditionWriter.deleteQuietly(f.file()));
-            throw new RenditionException("cannot decode image: " + Reasons.of(e), e);
+            throw new RenditionException(Reasons.decodeFailure(e), e);
         } catch (RenditionException | RuntimeException e) {
             written.forEach(f -> RenditionWriter.deleteQuietly(f.file()));
             throw e;

@@ -78,6 +78,25 @@ class VipsImageRendererTest {
     }
 
     @Test
+    void keeps_saturated_colours_of_untagged_images() throws Exception {
+        var blue = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                blue.setRGB(x, y, 0x0000ff);
+            }
+        }
+        Path png = out.resolve("blue.png");
+        javax.imageio.ImageIO.write(blue, "png", png.toFile());
+
+        var thumb = byName(renderer.render(png, "image/png", Files.createDirectories(out.resolve("r")))).get("thumb");
+
+        int[] centre = Pixels.rgb(Pixels.read(thumb.file()), 32, 32);
+        assertThat(centre[0]).isLessThan(20);
+        assertThat(centre[1]).isLessThan(20);
+        assertThat(centre[2]).isGreaterThan(235);
+    }
+
+    @Test
     void converts_cmyk_to_srgb() throws Exception {
         Path cmyk = TestCorpus.file("metadata/pillow-tests/pil_sample_cmyk.jpg"); // dark slate background, red "RED"
 
