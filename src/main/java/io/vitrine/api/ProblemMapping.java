@@ -36,7 +36,8 @@ final class ProblemMapping {
             send(ctx, Problem.of(500, "internal", "Internal error", "the server failed to handle this request; it has been logged"));
         });
         app.error(404, ctx -> {
-            if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(Problem.MEDIA_TYPE)) {
                 send(ctx, Problem.of(404, "not-found", "Not found", "no route for " + ctx.method() + " " + ctx.path()));
             }
         });

@@ -5,6 +5,7 @@ import io.vitrine.config.ConfigLoader;
 import io.vitrine.ingest.DuplicatePolicy;
 import io.vitrine.ingest.FolderImport;
 import io.vitrine.rendition.vips.ThumbnailBenchmark;
+import io.vitrine.rendition.vips.Vips;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -59,7 +60,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-            new ThumbnailBenchmark().run(images(dir), threads, out);
+            new ThumbnailBenchmark(Vips.load()).run(images(dir), threads, out);
             return 0;
         }
     }

@@ -16,7 +16,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 return url;
             }
             return "jdbc:h2:file:" + dataDir.resolve("db").resolve("vitrine").toAbsolutePath()
-                    + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                    + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         }
     }
 

@@ -67,7 +67,7 @@ class AssetApiTest {
         JsonNode a = uploadSettled("gps.jpg", TestServer.read(Media.corpus("photos/exiv2/FurnaceCreekInn.jpg")), "?onDuplicate=allow");
         HttpResponse<byte[]> thumb = server.sendBytes(server.request("/api/v1/assets/" + a.path("id").asText() + "/renditions/thumb").build());
         assertThat(thumb.statusCode()).isEqualTo(200);
-        assertThat(thumb.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(thumb.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
         assertThat(thumb.headers().firstValue("ETag")).isPresent();
         assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(thumb.body())).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
 
@@ -110,7 +110,7 @@ class AssetApiTest {
 
         HttpResponse<String> rejected = server.upload("?onDuplicate=reject", "again.jpg", jpeg, null);
         assertThat(rejected.statusCode()).isEqualTo(409);
-        assertThat(rejected.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(rejected.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(server.json(rejected).path("existingId").asText()).isEqualTo(first);
 
         HttpResponse<String> versioned = server.upload("?onDuplicate=version", "again-v2.jpg", jpeg, null);
@@ -168,7 +168,7 @@ class AssetApiTest {
             HttpResponse<String> r = server.send(server.request("/api/v1/assets/" + id).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(bad)).build());
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
-            assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(server.json(r).path("detail").asText()).isNotBlank();
         }
     }
@@ -202,7 +202,7 @@ class AssetApiTest {
     void unknown_ids_and_renditions_are_404_problems() throws Exception {
         HttpResponse<String> r = server.get("/api/v1/assets/..%2F..%2Fetc%2Fpasswd");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         String id = uploadSettled("r.jpg", Media.jpeg(64, 64, 8), "").path("id").asText();
         HttpResponse<String> none = server.get("/api/v1/assets/" + id + "/renditions/huge");
         assertThat(none.statusCode()).isEqualTo(404);

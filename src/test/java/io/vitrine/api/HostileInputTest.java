@@ -47,7 +47,7 @@ class HostileInputTest {
     void rejects_missing_and_wrong_tokens_with_401_problem() throws Exception {
         HttpResponse<String> none = server.send(HttpRequest.newBuilder(server.uri("/api/v1/assets")).build());
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
         JsonNode p = server.json(none);
         assertThat(p.path("type").asText()).isNotBlank();
@@ -93,7 +93,7 @@ class HostileInputTest {
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc")).build());
         assertThat(garbage.statusCode()).isEqualTo(400);
-        assertThat(garbage.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(garbage.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
         HttpResponse<String> notMultipart = server.send(server.request("/api/v1/assets")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
@@ -115,7 +115,7 @@ class HostileInputTest {
         Arrays.fill(big, (byte) 7);
         HttpResponse<String> r = server.upload("big.bin", big);
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
