@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
             List<FolderImport.FileResult> results = ingest(imp, files, policy);
             ImportSummary summary = new ImportSummary(results);
             if (!noWait) {
-                waitForPipeline(vitrine);
+                waitForPipeline(vitrine, results);
                 summary.addProcessingFailures(results, id -> vitrine.assets().find(id));
             }
             summary.print(out);
@@ -77,16 +76,19 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static void waitForPipeline(Vitrine vitrine) throws InterruptedException {
-        long total = vitrine.jobs().pending();
+    /** Waits until every asset this run created has left processing (retries included). */
+    private static void waitForPipeline(Vitrine vitrine, List<FolderImport.FileResult> results) throws InterruptedException {
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        results.stream().filter(r -> r.outcome() == FolderImport.Outcome.NEW).forEach(r -> waiting.add(r.assetId()));
+        int total = waiting.size();
         try (ProgressBar bar = bar("Processing", total)) {
-            long left;
-            while ((left = vitrine.jobs().due(Instant.now())) > 0) {
-                bar.maxHint(Math.max(total, left));
-                bar.stepTo(Math.max(0, total - left));
-                Thread.sleep(Duration.ofMillis(200));
+            while (!waiting.isEmpty()) {
+                waiting.removeIf(id -> vitrine.assets().find(id).map(a -> a.status() != AssetStatus.PROCESSING).orElse(true));
+                bar.stepTo(total - waiting.size());
+                if (!waiting.isEmpty()) {
+                    Thread.sleep(Duration.ofMillis(300));
+                }
             }
-            bar.stepTo(bar.getMax());
         }
     }
 

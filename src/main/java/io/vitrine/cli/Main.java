@@ -12,7 +12,25 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Expected failures (bad configuration, data folder in use) deserve a sentence, not a stack trace.
+            cmd.getErr().println("vitrine: " + rootMessage(e));
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof IllegalStateException || t instanceof IllegalArgumentException) {
+                break;
+            }
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     @Override
