@@ -34,7 +34,15 @@ final class Adapters {
     Adapters(VitrineConfig config) {
         this.config = config;
         this.index = new LuceneAssetIndex(config.dataDir().resolve("index"));
-        this.tika = TikaConfig.getDefaultConfig();
+        this.tika = tikaConfig();
+    }
+
+    private static TikaConfig tikaConfig() {
+        try (var in = Adapters.class.getResourceAsStream("/tika-config.xml")) {
+            return new TikaConfig(in);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the bundled tika-config.xml: " + e.getMessage(), e);
+        }
     }
 
     AssetIndex index() {

@@ -91,9 +91,51 @@ final class BenchCommand implements Runnable {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("ingest through the whole pipeline: %d images in %.2f s = %.2f images/s%n", files.size(), seconds, files.size() / seconds);
+            deleteTree(data);
+            double pipeline = files.size() / seconds;
+            double renderOnly = renderOnly(files);
+            out.printf("ingest through the whole pipeline: %d images in %.2f s = %.2f images/s%n", files.size(), seconds, pipeline);
+            out.printf("reference, renditions alone (same files, same renderer, %d threads): %.2f images/s%n",
+                    Runtime.getRuntime().availableProcessors(), renderOnly);
+            out.printf("ratio pipeline/renditions-alone: %.2f× (the rest is hashing, storage, metadata, database, index)%n", pipeline / renderOnly);
             out.flush();
             return 0;
+        }
+    }
+
+    /** Images/s of the image renderer alone over {@code files}, as many threads as cores. */
+    static double renderOnly(List<Path> files) throws Exception {
+        io.vitrine.rendition.Renderer renderer = new io.vitrine.rendition.vips.VipsImageRenderer(Vips.load());
+        Path work = Files.createTempDirectory("vitrine-bench-render");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int threads = Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        List<Thread> pool = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            pool.add(Thread.ofPlatform().name("vitrine-bench-render-" + t).start(() -> {
+                for (int i; (i = next.getAndIncrement()) < files.size(); ) {
+                    try {
+                        Path out = Files.createTempDirectory(work, "r");
+                        renderer.render(files.get(i), "image/" + (files.get(i).toString().endsWith("png") ? "png" : "jpeg"), out);
+                    } catch (Exception e) {
+                        // a file the renderer refuses counts as done: the pipeline run refused it too
+                    }
+                }
+            }));
+        }
+        for (Thread t : pool) {
+            t.join();
+        }
+        double rate = files.size() / ((System.nanoTime() - started) / 1e9);
+        deleteTree(work);
+        return rate;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
