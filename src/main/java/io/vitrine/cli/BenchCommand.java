@@ -1,5 +1,6 @@
 package io.vitrine.cli;
 
+import io.vitrine.storage.FileTrees;
 import io.vitrine.Vitrine;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.ingest.DuplicatePolicy;
@@ -91,7 +92,7 @@ final class BenchCommand implements Runnable {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            deleteTree(data);
+            FileTrees.delete(data);
             double pipeline = files.size() / seconds;
             double renderOnly = renderOnly(files);
             out.printf("ingest through the whole pipeline: %d images in %.2f s = %.2f images/s%n", files.size(), seconds, pipeline);
@@ -127,17 +128,10 @@ final class BenchCommand implements Runnable {
             t.join();
         }
         double rate = files.size() / ((System.nanoTime() - started) / 1e9);
-        deleteTree(work);
+        FileTrees.delete(work);
         return rate;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     @Command(name = "upload", description = "Peak server memory while uploading a large generated file (server in a child JVM).")
     static final class Upload implements Callable<Integer> {

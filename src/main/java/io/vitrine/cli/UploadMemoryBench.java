@@ -1,5 +1,6 @@
 package io.vitrine.cli;
 
+import io.vitrine.storage.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,7 +47,7 @@ final class UploadMemoryBench {
         } finally {
             server.destroy();
             server.waitFor();
-            deleteTree(data);
+            FileTrees.delete(data);
         }
     }
 
@@ -131,13 +132,6 @@ final class UploadMemoryBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     /** Deterministic non-repeating-looking bytes without allocating the whole payload. */
     private static final class PatternStream extends InputStream {

@@ -1,5 +1,6 @@
 package io.vitrine.rendition;
 
+import io.vitrine.storage.FileTrees;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.AssetStatus;
@@ -12,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The make-renditions step: renders into a private work folder, stores each output as a blob, then
@@ -49,7 +48,7 @@ public final class RenditionStep implements StepHandler {
         } catch (RenditionException e) {
             throw new StepFailedException(e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -69,11 +68,4 @@ public final class RenditionStep implements StepHandler {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

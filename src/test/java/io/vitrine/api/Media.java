@@ -7,23 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 
 /** Test media: real files generated here, or taken from the shared corpus when it is present. */
 final class Media {
-    static final Path CORPUS = Path.of("../shared/corpus");
-
     private Media() {}
 
     static Path corpus(String relative) {
-        Path p = CORPUS.resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "test corpus file missing: " + p);
-        return p;
+        return io.vitrine.testing.TestMedia.corpus(relative);
     }
 
     /** A real JPEG of the given size with a gradient and a label, different per {@code seed}. */

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrine.TestServer;
+import io.vitrine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,8 @@ class MediaTypesApiTest {
 
     @Test
     void a_video_gets_duration_codecs_a_poster_and_a_proxy() throws Exception {
-        Path mp4 = work.resolve("clip.mp4");
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2",
-                "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                "-shortest", mp4.toString())).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path mp4 = TestMedia.ffmpeg(work.resolve("clip.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2",
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
         JsonNode a = ingest("clip.mov", Files.readAllBytes(mp4));
         assertThat(a.path("status").asText()).as(a.toString()).isEqualTo("ready");
         assertThat(a.path("mediaType").asText()).isEqualTo("video/mp4");

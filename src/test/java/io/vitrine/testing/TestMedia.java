@@ -23,6 +23,13 @@ public final class TestMedia {
         return file;
     }
 
+    /** A corpus folder, or the test is skipped when the corpus is absent. */
+    public static Path corpusDir(String relative) {
+        Path dir = CORPUS.resolve(relative);
+        assumeTrue(Files.isDirectory(dir), "test corpus folder absent: " + dir);
+        return dir;
+    }
+
     /** Runs ffmpeg with the given arguments to produce {@code output}; skips without ffmpeg. */
     public static Path ffmpeg(Path output, String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vitrine.rendition.RenderedFile;
 import io.vitrine.rendition.RenditionException;
-import io.vitrine.rendition.TestCorpus;
+import io.vitrine.testing.TestMedia;
 import io.vitrine.rendition.process.ProcessRunner;
 import io.vitrine.rendition.vips.Vips;
 import io.vitrine.rendition.vips.VipsImageRenderer;
@@ -101,7 +101,7 @@ class FfmpegRendererTest {
     @Test
     void draws_a_waveform_and_a_thumb_for_audio() throws Exception {
         Path out = out();
-        var files = byName(audio.render(TestCorpus.file("audio/whisper-jfk/jfk.wav"), "audio/wav", out));
+        var files = byName(audio.render(TestMedia.corpus("audio/whisper-jfk/jfk.wav"), "audio/wav", out));
 
         assertThat(files.get("waveform")).extracting(RenderedFile::recipe, RenderedFile::mediaType, RenderedFile::width, RenderedFile::height)
                 .containsExactly("waveform@v1", "image/png", 1024, 256);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vitrine.rendition.RenditionException;
-import io.vitrine.rendition.TestCorpus;
+import io.vitrine.testing.TestMedia;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -49,7 +49,7 @@ class HostileImageTest {
     @Test
     void pixel_limit_is_configurable() throws Exception {
         var strict = new VipsImageRenderer(VipsImageRendererTest.VIPS, 1_000);
-        Path photo = TestCorpus.file("metadata/pillow-tests/hopper.png"); // 128×128
+        Path photo = TestMedia.corpus("metadata/pillow-tests/hopper.png"); // 128×128
 
         assertThatThrownBy(() -> strict.render(photo, "image/png", out))
                 .isInstanceOf(RenditionException.class)
@@ -58,7 +58,7 @@ class HostileImageTest {
 
     @Test
     void rejects_truncated_jpeg_with_a_clear_reason() throws Exception {
-        byte[] whole = Files.readAllBytes(TestCorpus.file("photos/exif-parser/starfish.jpg"));
+        byte[] whole = Files.readAllBytes(TestMedia.corpus("photos/exif-parser/starfish.jpg"));
         Path half = Files.write(tmp.resolve("half.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         assertThatThrownBy(() -> renderer.render(half, "image/jpeg", out))
@@ -69,7 +69,7 @@ class HostileImageTest {
 
     @Test
     void rejects_truncated_png() throws Exception {
-        byte[] whole = Files.readAllBytes(TestCorpus.file("metadata/pillow-tests/hopper.png"));
+        byte[] whole = Files.readAllBytes(TestMedia.corpus("metadata/pillow-tests/hopper.png"));
         Path half = Files.write(tmp.resolve("half.png"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         assertThatThrownBy(() -> renderer.render(half, "image/png", out))

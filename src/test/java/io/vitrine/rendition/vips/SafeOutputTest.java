@@ -8,7 +8,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
 import io.vitrine.rendition.RenderedFile;
-import io.vitrine.rendition.TestCorpus;
+import io.vitrine.testing.TestMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class SafeOutputTest {
 
     @Test
     void strips_gps_from_renditions() throws Exception {
-        Path gps = TestCorpus.file("metadata/pillow-tests/exif_gps.jpg");
+        Path gps = TestMedia.corpus("metadata/pillow-tests/exif_gps.jpg");
         assertThat(ImageMetadataReader.readMetadata(gps.toFile()).getFirstDirectoryOfType(GpsDirectory.class))
                 .as("the test file must have GPS to begin with").isNotNull();
 
@@ -62,7 +62,7 @@ class SafeOutputTest {
     @Test
     void rasterizes_svg_without_loading_files_it_references() throws Exception {
         Path secret = tmp.resolve("secret.png");
-        try (VipsImage red = VipsImageRendererTest.VIPS.open(TestCorpus.file("metadata/pillow-tests/hopper.png"))) {
+        try (VipsImage red = VipsImageRendererTest.VIPS.open(TestMedia.corpus("metadata/pillow-tests/hopper.png"))) {
             VipsImageRendererTest.VIPS.save("vips_pngsave", red, secret, List.of());
         }
         Path svg = Files.writeString(tmp.resolve("refs.svg"), """
@@ -83,7 +83,7 @@ class SafeOutputTest {
 
     @Test
     void rasterizes_corpus_svg() throws Exception {
-        var files = renderer.render(TestCorpus.file("metadata/vips-test-suite/logo.svg"), "image/svg+xml",
+        var files = renderer.render(TestMedia.corpus("metadata/vips-test-suite/logo.svg"), "image/svg+xml",
                 Files.createDirectories(tmp.resolve("out")));
 
         assertThat(files).extracting(RenderedFile::name).containsExactly("web", "preview", "thumb");

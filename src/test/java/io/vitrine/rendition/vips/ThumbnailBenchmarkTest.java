@@ -2,7 +2,7 @@ package io.vitrine.rendition.vips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vitrine.rendition.TestCorpus;
+import io.vitrine.testing.TestMedia;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,9 @@ class ThumbnailBenchmarkTest {
     @Test
     void measures_both_thumbnailers_on_the_same_files_and_prints_the_ratio() throws Exception {
         var files = List.of(
-                TestCorpus.file("metadata/pillow-tests/hopper.png"),
-                TestCorpus.file("metadata/pillow-tests/hopper.webp"),
-                TestCorpus.file("photos/exif-parser/starfish.jpg"));
+                TestMedia.corpus("metadata/pillow-tests/hopper.png"),
+                TestMedia.corpus("metadata/pillow-tests/hopper.webp"),
+                TestMedia.corpus("photos/exif-parser/starfish.jpg"));
         var text = new ByteArrayOutputStream();
 
         var report = new ThumbnailBenchmark(VipsImageRendererTest.VIPS)

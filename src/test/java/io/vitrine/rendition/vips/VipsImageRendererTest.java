@@ -3,7 +3,7 @@ package io.vitrine.rendition.vips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vitrine.rendition.RenderedFile;
-import io.vitrine.rendition.TestCorpus;
+import io.vitrine.testing.TestMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class VipsImageRendererTest {
 
     @Test
     void renders_web_preview_and_thumb_with_versioned_recipes() throws Exception {
-        Path photo = TestCorpus.file("photos/exiv2/exiv2-bug922a.jpg"); // 6000×4000
+        Path photo = TestMedia.corpus("photos/exiv2/exiv2-bug922a.jpg"); // 6000×4000
 
         var files = byName(renderer.render(photo, "image/jpeg", out));
 
@@ -48,7 +48,7 @@ class VipsImageRendererTest {
 
     @Test
     void never_upscales_small_images() throws Exception {
-        var files = renderer.render(TestCorpus.file("metadata/pillow-tests/exif_gps.jpg"), "image/jpeg", out);
+        var files = renderer.render(TestMedia.corpus("metadata/pillow-tests/exif_gps.jpg"), "image/jpeg", out);
 
         assertThat(files).hasSize(3).allSatisfy(f -> assertThat(List.of(f.width(), f.height())).containsExactly(8, 8));
     }
@@ -56,8 +56,8 @@ class VipsImageRendererTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
     void applies_exif_orientation_to_thumbnails(int orientation) throws Exception {
-        Path upright = TestCorpus.file("metadata/pillow-tests/g4_orientation_1.tif");
-        Path rotated = TestCorpus.file("metadata/pillow-tests/g4_orientation_" + orientation + ".tif");
+        Path upright = TestMedia.corpus("metadata/pillow-tests/g4_orientation_1.tif");
+        Path rotated = TestMedia.corpus("metadata/pillow-tests/g4_orientation_" + orientation + ".tif");
 
         var expected = byName(renderer.render(upright, "image/tiff", out.resolve(dir("a")))).get("thumb");
         var actual = byName(renderer.render(rotated, "image/tiff", out.resolve(dir("b")))).get("thumb");
@@ -68,8 +68,8 @@ class VipsImageRendererTest {
 
     @Test
     void applies_exif_orientation_to_jpeg_photos() throws Exception {
-        Path upright = TestCorpus.file("metadata/pillow-tests/hopper.png");
-        Path rotated = TestCorpus.file("metadata/pillow-tests/hopper_orientation_6.jpg");
+        Path upright = TestMedia.corpus("metadata/pillow-tests/hopper.png");
+        Path rotated = TestMedia.corpus("metadata/pillow-tests/hopper_orientation_6.jpg");
 
         var expected = byName(renderer.render(upright, "image/png", out.resolve(dir("a")))).get("thumb");
         var actual = byName(renderer.render(rotated, "image/jpeg", out.resolve(dir("b")))).get("thumb");
@@ -98,7 +98,7 @@ class VipsImageRendererTest {
 
     @Test
     void converts_cmyk_to_srgb() throws Exception {
-        Path cmyk = TestCorpus.file("metadata/pillow-tests/pil_sample_cmyk.jpg"); // dark slate background, red "RED"
+        Path cmyk = TestMedia.corpus("metadata/pillow-tests/pil_sample_cmyk.jpg"); // dark slate background, red "RED"
 
         var thumb = byName(renderer.render(cmyk, "image/jpeg", out)).get("thumb");
 
@@ -114,7 +114,7 @@ class VipsImageRendererTest {
 
     @Test
     void converts_cmyk_with_embedded_profile_to_srgb() throws Exception {
-        Path cmyk = TestCorpus.file("metadata/commons-imaging/IMAGING-136/1402522741337.jpg"); // black ink on white
+        Path cmyk = TestMedia.corpus("metadata/commons-imaging/IMAGING-136/1402522741337.jpg"); // black ink on white
 
         var thumb = byName(renderer.render(cmyk, "image/jpeg", out)).get("thumb");
 
@@ -124,7 +124,7 @@ class VipsImageRendererTest {
 
     @Test
     void flattens_alpha_on_white_for_jpeg_and_keeps_it_in_webp() throws Exception {
-        Path rgba = TestCorpus.file("metadata/vips-test-suite/rgba.png");
+        Path rgba = TestMedia.corpus("metadata/vips-test-suite/rgba.png");
 
         var files = byName(renderer.render(rgba, "image/png", out));
 
@@ -142,7 +142,7 @@ class VipsImageRendererTest {
     @ParameterizedTest
     @ValueSource(strings = {"hopper.gif", "hopper.tif", "hopper.webp", "hopper.bmp", "hopper.png", "hopper_16bit_qtables.jpg", "tiff_16bit_RGBa.tiff"})
     void renders_common_raster_formats(String name) throws Exception {
-        var files = renderer.render(TestCorpus.file("metadata/pillow-tests/" + name), "image/x-test", out);
+        var files = renderer.render(TestMedia.corpus("metadata/pillow-tests/" + name), "image/x-test", out);
 
         assertThat(files).extracting(RenderedFile::name).containsExactly("web", "preview", "thumb");
         assertThat(Pixels.read(files.getLast().file()).getWidth()).isPositive();
@@ -152,14 +152,14 @@ class VipsImageRendererTest {
     void renders_heic_when_libvips_has_heifload() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(VIPS.hasOperation("heifload"), "no heifload in this libvips");
 
-        var thumb = byName(renderer.render(TestCorpus.file("metadata/libheif-corpus/colors-no-alpha.heic"), "image/heic", out)).get("thumb");
+        var thumb = byName(renderer.render(TestMedia.corpus("metadata/libheif-corpus/colors-no-alpha.heic"), "image/heic", out)).get("thumb");
 
         assertThat(List.of(thumb.width(), thumb.height())).containsExactly(64, 64);
     }
 
     @Test
     void renders_first_page_of_pdf() throws Exception {
-        var files = byName(renderer.render(TestCorpus.file("documents/debian-refcard/refcard-en-lt.pdf"), "application/pdf", out));
+        var files = byName(renderer.render(TestMedia.corpus("documents/debian-refcard/refcard-en-lt.pdf"), "application/pdf", out));
 
         assertThat(Math.max(files.get("thumb").width(), files.get("thumb").height())).isEqualTo(256);
         // Vector pages have no native pixel size: they are rendered at the full box, not at 72 dpi.
@@ -171,7 +171,7 @@ class VipsImageRendererTest {
         var fallback = new VipsImageRenderer(VIPS, VipsImageRenderer.DEFAULT_MAX_PIXELS,
                 new PdftoppmRasterizer(VIPS, new io.vitrine.rendition.process.ProcessRunner(java.time.Duration.ofSeconds(60))));
 
-        var thumb = byName(fallback.render(TestCorpus.file("documents/debian-refcard/refcard-en-lt.pdf"), "application/pdf", out)).get("thumb");
+        var thumb = byName(fallback.render(TestMedia.corpus("documents/debian-refcard/refcard-en-lt.pdf"), "application/pdf", out)).get("thumb");
 
         assertThat(Math.max(thumb.width(), thumb.height())).isEqualTo(256);
         try (var listing = Files.list(out)) {
