@@ -93,6 +93,11 @@ public final class Vitrine implements AutoCloseable {
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
+            } else {
+                long fixed = indexing.reconcile();
+                if (fixed > 0) {
+                    LOG.warn("search index disagreed with the database (unclean stop?); fixed {} documents", fixed);
+                }
             }
         } catch (IOException e) {
             close();

@@ -50,6 +50,31 @@ public final class IndexingService implements StepHandler {
         return count.get();
     }
 
+    /**
+     * After a crash the index may have lost its last few seconds of changes (it commits
+     * periodically; the database commits every change). When the live counts disagree, adds what is
+     * missing and drops what should be gone; returns how many documents were fixed.
+     */
+    public long reconcile() {
+        if (index.count() == assets.countLive()) {
+            return 0;
+        }
+        java.util.Set<String> indexed = new java.util.HashSet<>(index.ids());
+        AtomicLong fixed = new AtomicLong();
+        assets.forEachLive(a -> {
+            if (!indexed.remove(a.id())) {
+                index.upsert(document(a));
+                fixed.incrementAndGet();
+            }
+        });
+        indexed.forEach(id -> {
+            index.delete(id);
+            fixed.incrementAndGet();
+        });
+        index.refresh();
+        return fixed.get();
+    }
+
     static IndexDocument document(Asset a) {
         EffectiveMetadata m = EffectiveMetadata.of(a);
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
