@@ -69,6 +69,10 @@ final class AssetRoutes {
         ctx.status(204);
     }
 
+    void restore(Context ctx) {
+        ctx.json(AssetView.of(assets.restore(ctx.pathParam("id")), false, null));
+    }
+
     void versions(Context ctx) {
         Asset a = assets.get(ctx.pathParam("id"));
         ctx.json(new VersionsResponse(assets.versions(a.id()).stream().map(v -> AssetView.version(v, a.version())).toList()));

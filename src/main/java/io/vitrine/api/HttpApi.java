@@ -49,6 +49,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.DELETE, "/api/v1/assets/{id}", assets::delete);
         route(HandlerType.GET, "/api/v1/assets/{id}/original", assets::original);
         route(HandlerType.GET, "/api/v1/assets/{id}/renditions/{name}", assets::rendition);
+        route(HandlerType.POST, "/api/v1/assets/{id}/restore", assets::restore);
         route(HandlerType.GET, "/api/v1/assets/{id}/versions", assets::versions);
         route(HandlerType.POST, "/api/v1/assets/{id}/versions", assets::uploadVersion);
         route(HandlerType.GET, "/api/v1/search", search::search);

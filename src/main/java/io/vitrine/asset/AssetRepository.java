@@ -46,6 +46,9 @@ public interface AssetRepository {
 
     void markDeleted(String id, Instant now);
 
+    /** Undoes {@link #markDeleted}; no effect on a live asset. */
+    void restore(String id, Instant now);
+
     /** Removes the asset's rows for good. */
     void purge(String id);
 

@@ -72,6 +72,22 @@ public final class AssetService {
         });
     }
 
+    /** Brings back a deleted asset that has not been purged yet. */
+    public Asset restore(String id) {
+        if (!Ids.looksValid(id)) {
+            throw new AssetNotFoundException(id);
+        }
+        Asset asset = assets.find(id).orElseThrow(() -> new AssetNotFoundException(id));
+        if (asset.deleted()) {
+            tx.run(() -> {
+                Instant now = now();
+                assets.restore(id, now);
+                jobs.enqueue(id, new Step.Index(), now);
+            });
+        }
+        return get(id);
+    }
+
     /** The purge step: rows go, then every blob that nothing else references. */
     public void purge(String id) throws IOException {
         Asset asset = assets.find(id).orElse(null);

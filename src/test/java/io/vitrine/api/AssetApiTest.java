@@ -189,13 +189,17 @@ class AssetApiTest {
     }
 
     @Test
-    void deleted_assets_disappear() throws Exception {
+    void deleted_assets_disappear_until_restored() throws Exception {
         String id = uploadSettled("gone.jpg", Media.jpeg(64, 64, 7), "").path("id").asText();
         HttpResponse<String> del = server.send(server.request("/api/v1/assets/" + id).DELETE().build());
         assertThat(del.statusCode()).isEqualTo(204);
         assertThat(server.get("/api/v1/assets/" + id).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/assets/" + id + "/original").statusCode()).isEqualTo(404);
         assertThat(server.send(server.request("/api/v1/assets/" + id).DELETE().build()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> restored = server.send(server.request("/api/v1/assets/" + id + "/restore").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/assets/" + id + "/original").statusCode()).isEqualTo(200);
     }
 
     @Test

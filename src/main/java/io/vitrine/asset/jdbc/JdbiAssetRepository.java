@@ -157,6 +157,12 @@ public final class JdbiAssetRepository implements AssetRepository {
     }
 
     @Override
+    public void restore(String id, Instant now) {
+        db.with(h -> h.createUpdate("update assets set deleted_at = null, updated_at = :now where id = :id and deleted_at is not null")
+                .bind("now", ts(now)).bind("id", id).execute());
+    }
+
+    @Override
     public void purge(String id) {
         db.with(h -> {
             h.createUpdate("delete from renditions where asset_id = :id").bind("id", id).execute();
