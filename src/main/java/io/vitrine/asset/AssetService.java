@@ -91,7 +91,8 @@ public final class AssetService {
     /** The purge step: rows go, then every blob that nothing else references. */
     public void purge(String id) throws IOException {
         Asset asset = assets.find(id).orElse(null);
-        if (asset == null || !asset.deleted()) {
+        // restored, or deleted again since this job was queued (a later purge job covers that)
+        if (asset == null || !asset.deleted() || asset.deletedAt().plus(purgeAfter).isAfter(now())) {
             return;
         }
         Set<String> blobKeys = new HashSet<>();
