@@ -112,7 +112,10 @@ public final class Workers implements AutoCloseable {
             if (!(job.step() instanceof Step.Purge)) {
                 Instant now = clock.instant();
                 assets.updateStatus(job.assetId(), AssetStatus.FAILED, reason, now);
-                queue.enqueue(job.assetId(), new Step.Index(), now);
+                // Index shows the failure in search; when Index itself failed, queueing it again would loop forever.
+                if (!(job.step() instanceof Step.Index)) {
+                    queue.enqueue(job.assetId(), new Step.Index(), now);
+                }
             }
         });
     }

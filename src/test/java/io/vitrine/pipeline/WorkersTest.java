@@ -124,6 +124,22 @@ class WorkersTest {
         assertThat(failed.statusReason()).isEqualTo("processing failed after 3 attempts: disk on fire");
     }
 
+    @Test
+    void an_index_step_that_fails_for_good_fails_the_asset_without_queueing_itself_again() {
+        overrides.put("Index", id -> {
+            throw new StepFailedException("document too large for the index", null);
+        });
+        Asset a = ingest("a");
+        start(1, 5);
+
+        awaitWhileMovingTime(() -> assets.find(a.id()).orElseThrow().status() == AssetStatus.FAILED);
+        pause(Duration.ofMillis(600)); // more than a worker's idle poll: a requeued Index would run by now
+
+        assertThat(callsFor(a)).containsExactly("ExtractMetadata", "MakeRenditions", "Index");
+        assertThat(queue.pending()).isZero();
+        assertThat(assets.find(a.id()).orElseThrow().statusReason()).isEqualTo("document too large for the index");
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private Asset ingest(String seed) {
@@ -180,8 +196,12 @@ class WorkersTest {
     }
 
     private static void sleep() {
+        pause(Duration.ofMillis(20));
+    }
+
+    private static void pause(Duration d) {
         try {
-            Thread.sleep(20);
+            Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
