@@ -59,8 +59,10 @@ public final class PostgresServer {
     public static synchronized PostgresServer shared() {
         Optional<Path> bin = findBinaries();
         if (bin.isEmpty()) {
-            String why = "PostgreSQL server binaries not found (no /usr/lib/postgresql/*/bin/initdb, VITRINE_PG_BIN unset);"
-                    + " install them with scripts/install-deps --tests";
+            String configured = System.getenv("VITRINE_PG_BIN");
+            String where = configured == null || configured.isBlank()
+                    ? "no /usr/lib/postgresql/*/bin/initdb" : "no initdb in VITRINE_PG_BIN=" + configured;
+            String why = "PostgreSQL server binaries not found (" + where + "); install them with scripts/install-deps --tests";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but " + why);
             }
@@ -230,7 +232,7 @@ public final class PostgresServer {
         String program = command.getFirst();
         cmd.add(Files.isExecutable(bin.resolve(program)) ? bin.resolve(program).toString() : program);
         cmd.addAll(command.subList(1, command.size()));
-        Path out = Files.createTempFile("vitrine-pg-cmd", ".log");
+        Path out = Files.createTempFile(dir, "cmd-", ".log"); // inside the server's folder: removed with it
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).start();
