@@ -9,7 +9,12 @@ import java.time.Duration;
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken) {
 
-    /** {@code url} null means the embedded H2 file database under the data folder. */
+    /**
+     * {@code url} null means the embedded H2 file database under the data folder, owned by this one
+     * process. No AUTO_SERVER: H2 refuses it together with DB_CLOSE_ON_EXIT=FALSE, and it would open
+     * a TCP listener on a default install; DB_CLOSE_ON_EXIT=FALSE lets shutdown close the pool after
+     * the workers stop instead of H2 closing the database under them.
+     */
     public record Db(String url, String user, String password) {
         public String effectiveUrl(Path dataDir) {
             if (url != null) {

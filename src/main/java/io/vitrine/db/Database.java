@@ -27,14 +27,10 @@ public final class Database implements AutoCloseable {
         }
         cfg.setMaximumPoolSize(poolSize);
         cfg.setPoolName("vitrine-db");
-        HikariDataSource ds = new HikariDataSource(cfg);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-        return new Database(ds);
+        // Flyway gets connections of its own: it holds two at once, so migrating through the pool
+        // would wait forever (until the pool's timeout) when poolSize is 1.
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        return new Database(new HikariDataSource(cfg));
     }
 
     public Handles handles() {

@@ -106,7 +106,10 @@ public final class Workers implements AutoCloseable {
             if (!(job.step() instanceof Step.Purge)) {
                 Instant now = clock.instant();
                 failures.failed(job.assetId(), reason, now);
-                queue.enqueue(job.assetId(), new Step.Index(), now);
+                // Index shows the failure in search; when Index itself failed, queueing it again would loop forever.
+                if (!(job.step() instanceof Step.Index)) {
+                    queue.enqueue(job.assetId(), new Step.Index(), now);
+                }
             }
         });
     }

@@ -14,6 +14,9 @@ import java.util.function.Function;
 
 /** Keyset pagination over live assets, newest first; the cursor encodes the last (created_at, id). */
 final class AssetPager {
+    private static final long MIN_SECONDS = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_SECONDS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     private final Handles db;
     private final AssetRowMapper rows;
 
@@ -51,7 +54,14 @@ final class AssetPager {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\.", 3);
-            Instant t = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            long seconds = Long.parseLong(parts[0]);
+            long nanos = Long.parseLong(parts[1]);
+            // Only what encode() writes is valid: a creation time in years 1-9999 and nanos of a second;
+            // anything else was tampered with, and each database would treat it differently.
+            if (seconds < MIN_SECONDS || seconds > MAX_SECONDS || nanos < 0 || nanos > 999_999_999) {
+                throw new IllegalArgumentException("time out of range");
+            }
+            Instant t = Instant.ofEpochSecond(seconds, nanos);
             if (parts[2].isEmpty() || parts[2].length() > 32) {
                 throw new IllegalArgumentException("bad id");
             }

@@ -87,7 +87,9 @@ public final class LocalBlobStore implements BlobStore {
         try (FileChannel ch = FileChannel.open(blob.path(), StandardOpenOption.WRITE)) {
             ch.force(true);
         }
-        Files.createDirectories(target.getParent());
+        Path shard = target.getParent();
+        boolean newShard = !Files.isDirectory(shard);
+        Files.createDirectories(shard);
         try {
             Files.move(blob.path(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -95,7 +97,13 @@ public final class LocalBlobStore implements BlobStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("blob folder " + root + " does not support atomic rename", e);
         }
-        fsyncDirectory(target.getParent());
+        fsyncDirectory(shard);
+        if (newShard) {
+            // New ab/ and ab/cd/ folders are themselves entries in their parents: without these, a
+            // crash could lose the folder and with it a blob already acknowledged as durable.
+            fsyncDirectory(shard.getParent());
+            fsyncDirectory(root);
+        }
         blob.markCommitted();
     }
 
