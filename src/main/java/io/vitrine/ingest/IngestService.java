@@ -35,6 +35,7 @@ public final class IngestService {
     private final Ids ids;
     private final Clock clock;
     private final long maxBytes;
+    private final Object[] contentLocks = new Object[64];
 
     public IngestService(BlobStore blobs, ContentTypeDetector detector, List<ContentInspector> inspectors,
             AssetRepository assets, JobQueue jobs, Transactions tx, Ids ids, Clock clock, long maxBytes) {
@@ -47,6 +48,9 @@ public final class IngestService {
         this.ids = ids;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        for (int i = 0; i < contentLocks.length; i++) {
+            contentLocks[i] = new Object();
+        }
     }
 
     /** Streams the bytes to staging while hashing; over the size limit it fails with nothing kept. */
@@ -61,14 +65,29 @@ public final class IngestService {
     public IngestResult ingest(Upload upload) throws IOException {
         try (StagedBlob blob = upload.blob()) {
             requireContent(blob);
-            Optional<Asset> existing = assets.findLiveBySha256(blob.sha256());
-            if (existing.isPresent() && upload.policy() != DuplicatePolicy.ALLOW) {
-                return onDuplicate(existing.get(), upload);
+            synchronized (contentLock(blob.sha256())) {
+                return ingestUnique(upload, blob);
             }
-            Checked checked = check(blob, upload.filename());
-            blobs.commit(blob);
-            return new IngestResult(create(checked, blob, upload), IngestResult.Outcome.CREATED, null);
         }
+    }
+
+    /**
+     * Two uploads of the same bytes at the same moment must not both miss each other's asset, so the
+     * duplicate check and the insert run under a lock per content hash (striped). This covers one
+     * node; several nodes need a database-level claim on the hash.
+     */
+    private Object contentLock(String sha256) {
+        return contentLocks[Integer.parseInt(sha256.substring(0, 2), 16) % contentLocks.length];
+    }
+
+    private IngestResult ingestUnique(Upload upload, StagedBlob blob) throws IOException {
+        Optional<Asset> existing = assets.findLiveBySha256(blob.sha256());
+        if (existing.isPresent() && upload.policy() != DuplicatePolicy.ALLOW) {
+            return onDuplicate(existing.get(), upload);
+        }
+        Checked checked = check(blob, upload.filename());
+        blobs.commit(blob);
+        return new IngestResult(create(checked, blob, upload), IngestResult.Outcome.CREATED, null);
     }
 
     /** Stores the upload as the newest version of an existing asset. */

@@ -129,6 +129,30 @@ class AssetApiTest {
     }
 
     @Test
+    void simultaneous_uploads_of_the_same_file_make_one_asset() throws Exception {
+        byte[] jpeg = Media.jpeg(500, 400, 77);
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.upload("same.jpg", jpeg);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int created = 0;
+        for (var c : calls) {
+            HttpResponse<String> r = c.get();
+            ids.add(server.json(r).path("id").asText());
+            created += r.statusCode() == 201 ? 1 : 0;
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(created).isEqualTo(1);
+    }
+
+    @Test
     void a_new_version_replaces_the_current_file_and_keeps_the_old_one() throws Exception {
         String id = uploadSettled("v1.jpg", Media.jpeg(200, 100, 3), "").path("id").asText();
         TestServer.Multipart body = new TestServer.Multipart().file("file", "v2.png", Media.png(50, 60, 4));

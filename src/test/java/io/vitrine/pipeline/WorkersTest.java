@@ -43,16 +43,13 @@ class WorkersTest {
     private AssetRepository assets;
     private JobQueue queue;
     private Workers workers;
+    private final WorkSignal signal = new WorkSignal();
 
     @BeforeEach
     void open() {
         db = TestDatabases.fresh("h2");
         assets = new JdbiAssetRepository(db.handles(), Json.mapper());
-        queue = new JdbiJobQueue(db.handles(), () -> {
-            if (workers != null) {
-                workers.wake();
-            }
-        });
+        queue = new JdbiJobQueue(db.handles(), signal::wake);
     }
 
     @AfterEach
@@ -155,7 +152,7 @@ class WorkersTest {
         StepRunner runner = new StepRunner(recording("ExtractMetadata"), recording("MakeRenditions"),
                 recording("Index"), recording("Purge"));
         workers = new Workers(queue, runner, (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at),
-                db.handles(), clock, new WorkSignal(), new Workers.Settings(threads, maxAttempts, Duration.ofMinutes(5), "test-node"));
+                db.handles(), clock, signal, new Workers.Settings(threads, maxAttempts, Duration.ofMinutes(5), "test-node"));
         workers.start();
     }
 
@@ -189,7 +186,7 @@ class WorkersTest {
             }
             if (queue.pending() > 0 && queue.due(clock.instant()) == 0) {
                 clock.advance(Duration.ofMinutes(10));
-                workers.wake();
+                signal.wake();
             }
             return false;
         });
