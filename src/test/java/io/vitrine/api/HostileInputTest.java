@@ -120,7 +120,7 @@ class HostileInputTest {
 
     @Test
     void fails_a_decompression_bomb_with_the_pixel_limit_as_reason() throws Exception {
-        HttpResponse<String> r = server.upload("?onDuplicate=allow", "bomb.png", Media.pngClaiming(100_000, 100_000), null);
+        HttpResponse<String> r = server.upload("?onDuplicate=allow", "bomb.png", io.vitrine.testing.TestMedia.pngClaiming(100_000, 100_000), null);
         assertThat(r.statusCode()).isEqualTo(201);
         JsonNode a = server.awaitSettled(server.json(r).path("id").asText());
         assertThat(a.path("status").asText()).isEqualTo("failed");

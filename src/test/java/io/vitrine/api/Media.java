@@ -5,11 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Test media: real files generated here, or taken from the shared corpus when it is present. */
@@ -46,32 +42,5 @@ final class Media {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, format, out);
         return out.toByteArray();
-    }
-
-    /** A tiny valid PNG whose header claims {@code width}×{@code height}: a decompression bomb. */
-    static byte[] pngClaiming(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
-        Deflater d = new Deflater();
-        d.setInput(new byte[] {0, 0});
-        d.finish();
-        byte[] buf = new byte[64];
-        int n = d.deflate(buf);
-        chunk(out, "IDAT", java.util.Arrays.copyOf(buf, n));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -3,6 +3,11 @@ package io.vitrine.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.util.zip.Deflater;
+import java.util.zip.CRC32;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,5 +57,32 @@ public final class TestMedia {
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=1"));
         args.addAll(List.of(extra));
         return ffmpeg(output, args.toArray(String[]::new));
+    }
+
+    /** A valid PNG signature and IHDR declaring {@code width×height} RGB, with one tiny IDAT and IEND. */
+    public static byte[] pngClaiming(int width, int height) throws IOException {
+        var png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        var deflater = new Deflater();
+        deflater.setInput(new byte[] {0, 0, 0, 0});
+        deflater.finish();
+        byte[] idat = new byte[64];
+        int n = deflater.deflate(idat);
+        chunk(png, "IDAT", java.util.Arrays.copyOf(idat, n));
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(typeBytes);
+        png.write(data);
+        var crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vitrine.rendition.RenditionException;
 import io.vitrine.testing.TestMedia;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +34,7 @@ class HostileImageTest {
 
     @Test
     void rejects_image_over_pixel_limit() throws Exception {
-        Path bomb = Files.write(tmp.resolve("bomb.png"), pngClaiming(100_000, 100_000));
+        Path bomb = Files.write(tmp.resolve("bomb.png"), TestMedia.pngClaiming(100_000, 100_000));
 
         assertThatThrownBy(() -> renderer.render(bomb, "image/png", out))
                 .isInstanceOf(RenditionException.class)
@@ -101,32 +96,5 @@ class HostileImageTest {
         assertThatThrownBy(() -> renderer.render(postscript, "image/x-eps", out))
                 .isInstanceOf(RenditionException.class)
                 .hasMessage("not an image format this server can read");
-    }
-
-    /** A valid PNG signature and IHDR declaring {@code width×height} RGB, with one tiny IDAT and IEND. */
-    static byte[] pngClaiming(int width, int height) throws IOException {
-        var png = new ByteArrayOutputStream();
-        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
-        var deflater = new Deflater();
-        deflater.setInput(new byte[] {0, 0, 0, 0});
-        deflater.finish();
-        byte[] idat = new byte[64];
-        int n = deflater.deflate(idat);
-        chunk(png, "IDAT", java.util.Arrays.copyOf(idat, n));
-        chunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        png.write(typeBytes);
-        png.write(data);
-        var crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
