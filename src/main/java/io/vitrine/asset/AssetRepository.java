@@ -25,6 +25,11 @@ public interface AssetRepository {
 
     Optional<Asset> findLiveBySha256(String sha256);
 
+    /** {@link #find}, without soft-deleted assets. */
+    default Optional<Asset> findLive(String id) {
+        return find(id).filter(a -> !a.deleted());
+    }
+
     Page<Asset> list(int limit, String cursor);
 
     List<AssetVersion> versions(String assetId);

@@ -38,7 +38,7 @@ public final class AssetService {
         if (!Ids.looksValid(id)) {
             throw new AssetNotFoundException(id);
         }
-        return assets.find(id).filter(a -> !a.deleted()).orElseThrow(() -> new AssetNotFoundException(id));
+        return assets.findLive(id).orElseThrow(() -> new AssetNotFoundException(id));
     }
 
     public Page<Asset> list(int limit, String cursor) {

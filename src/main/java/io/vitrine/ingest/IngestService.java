@@ -94,7 +94,7 @@ public final class IngestService {
     public IngestResult addVersion(String assetId, Upload upload) throws IOException {
         try (StagedBlob blob = upload.blob()) {
             requireContent(blob);
-            Asset asset = assets.find(assetId).filter(a -> !a.deleted()).orElseThrow(() -> new AssetNotFoundException(assetId));
+            Asset asset = assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
             Checked checked = check(blob, upload.filename());
             blobs.commit(blob);
             return new IngestResult(newVersion(asset, checked, blob), IngestResult.Outcome.NEW_VERSION, null);

@@ -31,8 +31,8 @@ public final class MetadataStep implements StepHandler {
 
     @Override
     public void run(String assetId) throws Exception {
-        Asset asset = assets.find(assetId).orElse(null);
-        if (asset == null || asset.deleted()) {
+        Asset asset = assets.findLive(assetId).orElse(null);
+        if (asset == null) {
             return;
         }
         ExtractedMetadata m;

@@ -35,8 +35,8 @@ public final class RenditionStep implements StepHandler {
 
     @Override
     public void run(String assetId) throws Exception {
-        Asset asset = assets.find(assetId).orElse(null);
-        if (asset == null || asset.deleted() || asset.status() == AssetStatus.QUARANTINED
+        Asset asset = assets.findLive(assetId).orElse(null);
+        if (asset == null || asset.status() == AssetStatus.QUARANTINED
                 || !renderer.supports(asset.mediaType())) {
             return;
         }

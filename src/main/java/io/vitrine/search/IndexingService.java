@@ -26,8 +26,8 @@ public final class IndexingService implements StepHandler {
 
     @Override
     public void run(String assetId) {
-        Asset asset = assets.find(assetId).orElse(null);
-        if (asset == null || asset.deleted()) {
+        Asset asset = assets.findLive(assetId).orElse(null);
+        if (asset == null) {
             index.delete(assetId);
             return;
         }

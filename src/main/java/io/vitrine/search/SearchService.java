@@ -27,7 +27,7 @@ public final class SearchService {
         SearchResult r = index.search(query);
         List<AssetHit> hits = new ArrayList<>();
         for (SearchResult.Hit h : r.hits()) {
-            Optional<Asset> a = assets.find(h.id()).filter(x -> !x.deleted());
+            Optional<Asset> a = assets.findLive(h.id());
             a.ifPresent(asset -> hits.add(new AssetHit(asset, h.score())));
         }
         return new Results(r.total(), hits, r.facets(), r.nextCursor());
