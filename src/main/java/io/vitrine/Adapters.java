@@ -18,6 +18,7 @@ import io.vitrine.rendition.vips.Vips;
 import io.vitrine.rendition.vips.VipsImageRenderer;
 import io.vitrine.search.AssetIndex;
 import io.vitrine.search.lucene.LuceneAssetIndex;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
@@ -77,6 +78,6 @@ final class Adapters {
     Renderer renderer() {
         Vips vips = Vips.load();
         Renderer stills = new VipsImageRenderer(vips, config.limits().maxPixels());
-        return new CompositeRenderer(List.of(stills, new FfmpegVideoRenderer(stills), new FfmpegAudioRenderer(stills)));
+        return new CompositeRenderer(List.of(stills, new FfmpegVideoRenderer(stills, Duration.ofMinutes(30), 2, config.limits().maxPixels()), new FfmpegAudioRenderer(stills)));
     }
 }

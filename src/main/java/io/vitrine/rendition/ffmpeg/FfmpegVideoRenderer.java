@@ -22,16 +22,21 @@ public final class FfmpegVideoRenderer implements Renderer {
 
     private final Renderer stills;
     private final Ffmpeg ffmpeg;
+    private final long maxPixels;
 
     /** @param stills renders the poster frame, e.g. the {@code VipsImageRenderer} */
     public FfmpegVideoRenderer(Renderer stills) {
-        this(stills, DEFAULT_TIMEOUT, 2);
+        this(stills, DEFAULT_TIMEOUT, 2, 100_000_000L);
     }
 
-    /** @param timeout per ffmpeg run; @param threads ffmpeg threads per run */
-    public FfmpegVideoRenderer(Renderer stills, Duration timeout, int threads) {
+    /**
+     * @param timeout per ffmpeg run; @param threads ffmpeg threads per run; @param maxPixels largest
+     *     frame decoded (a header can claim any size, and every frame would be allocated at it)
+     */
+    public FfmpegVideoRenderer(Renderer stills, Duration timeout, int threads, long maxPixels) {
         this.stills = stills;
         this.ffmpeg = new Ffmpeg(new ProcessRunner(timeout), threads);
+        this.maxPixels = maxPixels;
     }
 
     @Override
@@ -44,6 +49,10 @@ public final class FfmpegVideoRenderer implements Renderer {
         MediaProbe probe = MediaProbe.of(ffmpeg, source, outDir);
         if (!probe.hasVideo()) {
             throw new RenditionException("file has no video stream");
+        }
+        if ((long) probe.width() * probe.height() > maxPixels) {
+            throw new RenditionException(String.format(Locale.ROOT, "video frames are %d×%d pixels, over the limit of %,d pixels",
+                    probe.width(), probe.height(), maxPixels));
         }
         List<RenderedFile> written = new ArrayList<>();
         Path poster = outDir.resolve("poster-frame.png");

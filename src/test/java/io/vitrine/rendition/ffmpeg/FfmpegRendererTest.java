@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegRendererTest {
     static final VipsImageRenderer STILLS = new VipsImageRenderer(Vips.load());
-    final FfmpegVideoRenderer video = new FfmpegVideoRenderer(STILLS, Duration.ofMinutes(2), 2);
+    final FfmpegVideoRenderer video = new FfmpegVideoRenderer(STILLS, Duration.ofMinutes(2), 2, 100_000_000L);
     final FfmpegAudioRenderer audio = new FfmpegAudioRenderer(STILLS, Duration.ofMinutes(2), 2);
 
     @TempDir
@@ -83,6 +83,19 @@ class FfmpegRendererTest {
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(proxy.file()), 4096);
         String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(text.indexOf("moov")).isPositive().isLessThan(text.indexOf("mdat") < 0 ? Integer.MAX_VALUE : text.indexOf("mdat"));
+    }
+
+    @Test
+    void rejects_video_whose_frames_exceed_the_pixel_limit_before_decoding() throws Exception {
+        Path out = out();
+        var small = new FfmpegVideoRenderer(STILLS, Duration.ofMinutes(2), 2, 320L * 240 - 1);
+
+        assertThatThrownBy(() -> small.render(clip(320, 240, false), "video/x-matroska", out))
+                .isInstanceOf(RenditionException.class)
+                .hasMessageContaining("320×240").hasMessageContaining("limit");
+        try (var listing = Files.list(out)) {
+            assertThat(listing).isEmpty();
+        }
     }
 
     @Test
