@@ -10,7 +10,8 @@ import java.util.Optional;
  * <p>Contract: an enqueued job survives restarts. {@link #claim} hands a due job to exactly one
  * worker, leased until {@code now + lease}; a job whose lease ran out (its worker died) is due again.
  * {@link #complete} removes it, {@link #retry} makes it due again at {@code runAt}, {@link #fail}
- * parks it with its error for operators. Enqueue joins the caller's transaction when one is open.
+ * parks it with its error for operators; each of the three acts only while the job's worker still
+ * holds the lease, and answers false otherwise (the job was taken over and is another worker's now). Enqueue joins the caller's transaction when one is open.
  * Safe for many workers in many processes sharing the database.
  */
 public interface JobQueue {
@@ -19,11 +20,11 @@ public interface JobQueue {
 
     Optional<Job> claim(String worker, Instant now, Duration lease);
 
-    void complete(Job job);
+    boolean complete(Job job);
 
-    void retry(Job job, Instant runAt, String error);
+    boolean retry(Job job, Instant runAt, String error);
 
-    void fail(Job job, String error);
+    boolean fail(Job job, String error);
 
     /** Jobs queued or running, due or not. */
     long pending();

@@ -84,8 +84,13 @@ public final class Workers implements AutoCloseable {
         try {
             runner.run(job);
             tx.run(() -> {
-                queue.complete(job);
-                Pipeline.next(job.step()).ifPresent(next -> queue.enqueue(job.assetId(), next, clock.instant()));
+                // a worker that lost its lease leaves the follow-up to the worker that took over
+                if (queue.complete(job)) {
+                    Pipeline.next(job.step()).ifPresent(next -> queue.enqueue(job.assetId(), next, clock.instant()));
+                } else {
+                    LOG.warn("{} for asset {} finished after its lease ran out; the worker that took it over goes on",
+                            job.step().key(), job.assetId());
+                }
             });
         } catch (StepFailedException e) {
             giveUp(job, e.getMessage());
@@ -102,8 +107,7 @@ public final class Workers implements AutoCloseable {
     private void giveUp(Job job, String reason) {
         LOG.warn("{} for asset {} failed for good: {}", job.step().key(), job.assetId(), reason);
         tx.run(() -> {
-            queue.fail(job, reason);
-            if (!(job.step() instanceof Step.Purge)) {
+            if (queue.fail(job, reason) && !(job.step() instanceof Step.Purge)) {
                 Instant now = clock.instant();
                 failures.failed(job.assetId(), reason, now);
                 // Index shows the failure in search; when Index itself failed, queueing it again would loop forever.

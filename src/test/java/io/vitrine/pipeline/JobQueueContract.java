@@ -143,6 +143,20 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void a_worker_that_lost_its_lease_cannot_complete_retry_or_fail_the_job() {
+        queue.enqueue("slow", new Step.MakeRenditions(), T0);
+        Job stale = queue.claim("slow-worker", T0, LEASE).orElseThrow();
+        Job current = queue.claim("w2", T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        assertThat(queue.complete(stale)).isFalse();
+        assertThat(queue.retry(stale, T0, "late")).isFalse();
+        assertThat(queue.fail(stale, "late")).isFalse();
+        assertThat(queue.pending()).as("still w2's").isEqualTo(1);
+        assertThat(queue.complete(current)).isTrue();
+        assertThat(queue.pending()).isZero();
+    }
+
+    @Test
     void a_retried_job_is_not_due_until_its_new_run_at_and_counts_its_attempts() {
         queue.enqueue("flaky", new Step.ExtractMetadata(), T0);
         Job first = queue.claim("w", T0, LEASE).orElseThrow();

@@ -19,6 +19,9 @@ public final class JdbiJobQueue implements JobQueue {
     private static final String DUE =
             "((state = 'queued' and run_at <= :now) or (state = 'running' and lease_until < :now))";
 
+    /** The caller still holds the lease: nobody took the job over since it claimed it. */
+    private static final String HELD = "state = 'running' and worker = :worker";
+
     private final Handles db;
     private final Runnable onEnqueue;
 
@@ -51,7 +54,7 @@ public final class JdbiJobQueue implements JobQueue {
             if (won == 1) {
                 return db.with(h -> h.createQuery("select * from jobs where id = :id").bind("id", id)
                         .map((rs, ctx) -> new Job(rs.getLong("id"), rs.getString("asset_id"),
-                                Step.parse(rs.getString("step")), rs.getInt("attempts")))
+                                Step.parse(rs.getString("step")), rs.getInt("attempts"), rs.getString("worker")))
                         .findOne());
             }
         }
@@ -59,23 +62,25 @@ public final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
-    public void complete(Job job) {
-        db.with(h -> h.createUpdate("delete from jobs where id = :id").bind("id", job.id()).execute());
+    public boolean complete(Job job) {
+        return db.with(h -> h.createUpdate("delete from jobs where id = :id and " + HELD)
+                .bind("id", job.id()).bind("worker", job.worker()).execute()) == 1;
     }
 
     @Override
-    public void retry(Job job, Instant runAt, String error) {
-        db.with(h -> h.createUpdate("update jobs set state = 'queued', run_at = :runAt, lease_until = null, "
-                        + "last_error = :error, updated_at = :now where id = :id")
+    public boolean retry(Job job, Instant runAt, String error) {
+        return db.with(h -> h.createUpdate("update jobs set state = 'queued', run_at = :runAt, lease_until = null, "
+                        + "last_error = :error, updated_at = :now where id = :id and " + HELD)
                 .bind("runAt", ts(runAt)).bind("error", truncate(error)).bind("now", ts(Instant.now()))
-                .bind("id", job.id()).execute());
+                .bind("id", job.id()).bind("worker", job.worker()).execute()) == 1;
     }
 
     @Override
-    public void fail(Job job, String error) {
-        db.with(h -> h.createUpdate("update jobs set state = 'failed', lease_until = null, last_error = :error, "
-                        + "updated_at = :now where id = :id")
-                .bind("error", truncate(error)).bind("now", ts(Instant.now())).bind("id", job.id()).execute());
+    public boolean fail(Job job, String error) {
+        return db.with(h -> h.createUpdate("update jobs set state = 'failed', lease_until = null, last_error = :error, "
+                        + "updated_at = :now where id = :id and " + HELD)
+                .bind("error", truncate(error)).bind("now", ts(Instant.now())).bind("id", job.id())
+                .bind("worker", job.worker()).execute()) == 1;
     }
 
     @Override
