@@ -25,7 +25,9 @@ import io.vitrine.rendition.RenditionStep;
 import io.vitrine.search.AssetIndex;
 import io.vitrine.search.IndexingService;
 import io.vitrine.search.SearchService;
+import io.vitrine.storage.BlobLocks;
 import io.vitrine.storage.BlobStore;
+import io.vitrine.storage.jdbc.JdbiBlobLocks;
 import io.vitrine.storage.local.LocalBlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,9 +79,10 @@ public final class Vitrine implements AutoCloseable {
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
             auth = new AuthService(new JdbiTokenRepository(handles), clock);
-            ingest = new IngestService(blobs, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
+            BlobLocks locks = new JdbiBlobLocks(handles);
+            ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes());
-            assetService = new AssetService(assets, blobs, jobs, handles, clock, config.pipeline().purgeAfter());
+            assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
             indexing = new IndexingService(assets, index, clock);
             search = new SearchService(index, assets);
             StepRunner runner = new StepRunner(

@@ -3,6 +3,7 @@ package io.vitrine.asset;
 import io.vitrine.db.Transactions;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Step;
+import io.vitrine.storage.BlobLocks;
 import io.vitrine.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,14 +21,16 @@ import java.util.Set;
 public final class AssetService {
     private final AssetRepository assets;
     private final BlobStore blobs;
+    private final BlobLocks locks;
     private final JobQueue jobs;
     private final Transactions tx;
     private final Clock clock;
     private final Duration purgeAfter;
 
-    public AssetService(AssetRepository assets, BlobStore blobs, JobQueue jobs, Transactions tx, Clock clock, Duration purgeAfter) {
+    public AssetService(AssetRepository assets, BlobStore blobs, BlobLocks locks, JobQueue jobs, Transactions tx, Clock clock, Duration purgeAfter) {
         this.assets = assets;
         this.blobs = blobs;
+        this.locks = locks;
         this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
@@ -101,9 +104,12 @@ public final class AssetService {
         blobKeys.add(asset.sha256());
         assets.purge(id);
         for (String key : blobKeys) {
-            if (!assets.blobInUse(key)) {
-                blobs.delete(key);
-            }
+            locks.withLock(key, () -> {
+                if (!assets.blobInUse(key)) {
+                    blobs.delete(key);
+                }
+                return null;
+            });
         }
     }
 

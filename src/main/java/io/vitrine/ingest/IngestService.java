@@ -10,6 +10,7 @@ import io.vitrine.asset.UserMetadata;
 import io.vitrine.db.Transactions;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Pipeline;
+import io.vitrine.storage.BlobLocks;
 import io.vitrine.storage.BlobStore;
 import io.vitrine.storage.StagedBlob;
 import java.io.IOException;
@@ -35,11 +36,12 @@ public final class IngestService {
     private final Ids ids;
     private final Clock clock;
     private final long maxBytes;
-    private final Object[] contentLocks = new Object[64];
+    private final BlobLocks locks;
 
-    public IngestService(BlobStore blobs, ContentTypeDetector detector, List<ContentInspector> inspectors,
+    public IngestService(BlobStore blobs, BlobLocks locks, ContentTypeDetector detector, List<ContentInspector> inspectors,
             AssetRepository assets, JobQueue jobs, Transactions tx, Ids ids, Clock clock, long maxBytes) {
         this.blobs = blobs;
+        this.locks = locks;
         this.detector = detector;
         this.inspectors = List.copyOf(inspectors);
         this.assets = assets;
@@ -48,9 +50,6 @@ public final class IngestService {
         this.ids = ids;
         this.clock = clock;
         this.maxBytes = maxBytes;
-        for (int i = 0; i < contentLocks.length; i++) {
-            contentLocks[i] = new Object();
-        }
     }
 
     /** Streams the bytes to staging while hashing; over the size limit it fails with nothing kept. */
@@ -65,19 +64,10 @@ public final class IngestService {
     public IngestResult ingest(Upload upload) throws IOException {
         try (StagedBlob blob = upload.blob()) {
             requireContent(blob);
-            synchronized (contentLock(blob.sha256())) {
-                return ingestUnique(upload, blob);
-            }
+            // Two uploads of the same bytes at once, on any node, must not both miss each other's
+            // asset; and a purge must not delete a blob this upload is about to use.
+            return locks.withLock(blob.sha256(), () -> ingestUnique(upload, blob));
         }
-    }
-
-    /**
-     * Two uploads of the same bytes at the same moment must not both miss each other's asset, so the
-     * duplicate check and the insert run under a lock per content hash (striped). This covers one
-     * node; several nodes need a database-level claim on the hash.
-     */
-    private Object contentLock(String sha256) {
-        return contentLocks[Integer.parseInt(sha256.substring(0, 2), 16) % contentLocks.length];
     }
 
     private IngestResult ingestUnique(Upload upload, StagedBlob blob) throws IOException {
