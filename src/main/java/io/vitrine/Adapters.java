@@ -34,7 +34,7 @@ final class Adapters {
 
     Adapters(VitrineConfig config) {
         this.config = config;
-        this.index = new LuceneAssetIndex(config.dataDir().resolve("index"));
+        this.index = openIndex(config.dataDir().resolve("index"));
         this.tika = tikaConfig();
     }
 
@@ -44,6 +44,10 @@ final class Adapters {
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the bundled tika-config.xml: " + e.getMessage(), e);
         }
+    }
+
+    static LuceneAssetIndex openIndex(java.nio.file.Path dir) {
+        return new LuceneAssetIndex(dir);
     }
 
     AssetIndex index() {

@@ -32,6 +32,7 @@ import io.vitrine.storage.local.LocalBlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +163,11 @@ public final class Vitrine implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** The configured search index technology, opened on its own at {@code dir} (benchmarks, tools). */
+    public static AssetIndex openIndex(Path dir) {
+        return Adapters.openIndex(dir);
     }
 
     private static String nodeName() {

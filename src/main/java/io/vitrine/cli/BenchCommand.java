@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks that print figures and ratios against a reference measured in the same run. */
 @Command(name = "bench", description = "Measure ingest throughput, thumbnailing vs vipsthumbnail, and upload memory.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Thumbnails.class, BenchCommand.Upload.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Thumbnails.class, BenchCommand.Upload.class, BenchCommand.Search.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -132,6 +132,26 @@ final class BenchCommand implements Runnable {
         return rate;
     }
 
+
+    @Command(name = "search", description = "Index a synthetic library of N assets and measure build rate, size and query latency.")
+    static final class Search implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--assets", description = "library size (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
+        long assets;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("vitrine-bench-search");
+            try {
+                new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut()).run(Vitrine::openIndex, dir, assets);
+            } finally {
+                FileTrees.delete(dir);
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "upload", description = "Peak server memory while uploading a large generated file (server in a child JVM).")
     static final class Upload implements Callable<Integer> {
