@@ -1,7 +1,18 @@
 package io.vitrine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitrine.api.Governance;
 import io.vitrine.api.HttpApi;
+import io.vitrine.audit.AuditService;
+import io.vitrine.audit.jdbc.JdbiAuditLog;
+import io.vitrine.auth.UserService;
+import io.vitrine.auth.jdbc.JdbiUserRepository;
+import io.vitrine.rights.DeliveryUrls;
+import io.vitrine.rights.LicenceRepository;
+import io.vitrine.rights.LicenceService;
+import io.vitrine.rights.LifecycleService;
+import io.vitrine.rights.SigningKey;
+import io.vitrine.rights.jdbc.JdbiLicenceRepository;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.AssetService;
 import io.vitrine.asset.AssetStatus;
@@ -36,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +72,7 @@ public final class Vitrine implements AutoCloseable {
     private final SearchService search;
     private final Workers workers;
     private final FolderImport folderImport;
+    private final Governance governance;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -95,6 +108,7 @@ public final class Vitrine implements AutoCloseable {
                     (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
+            governance = governance(handles, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
             } else {
@@ -112,6 +126,16 @@ public final class Vitrine implements AutoCloseable {
         }
     }
 
+    private Governance governance(io.vitrine.db.jdbi.Handles handles, Clock clock) {
+        Ids ids = new Ids();
+        Supplier<String> newId = () -> ids.next(clock.instant());
+        LicenceRepository licences = new JdbiLicenceRepository(handles);
+        byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
+        return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
+                new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
+                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
+    }
+
     private <T extends AutoCloseable> T track(T resource) {
         resources.add(resource);
         return resource;
@@ -125,7 +149,7 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).start(config.port()));
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance).start(config.port()));
         return this;
     }
 
@@ -143,6 +167,10 @@ public final class Vitrine implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    public AuditService audit() {
+        return governance.audit();
     }
 
     public IndexingService indexing() {

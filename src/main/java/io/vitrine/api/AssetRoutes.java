@@ -5,26 +5,31 @@ import io.javalin.http.Context;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetService;
 import io.vitrine.asset.Page;
-import io.vitrine.asset.Rendition;
 import io.vitrine.ingest.IngestResult;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.ingest.Upload;
+import io.vitrine.rights.LicenceService;
 import java.io.IOException;
 import java.util.List;
 
-/** The asset routes: each parses, calls a service, maps the result. */
+/** The asset routes: each parses, checks the caller may see the asset, calls a service, maps the result. */
 final class AssetRoutes {
     private final AssetService assets;
     private final IngestService ingest;
     private final MultipartReader multipart;
-    private final BlobResponder blobs;
+    private final Deliverer deliverer;
+    private final LicenceService licences;
+    private final Access access;
     private final ObjectMapper json;
 
-    AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, BlobResponder blobs, ObjectMapper json) {
+    AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, Deliverer deliverer,
+            LicenceService licences, ObjectMapper json) {
         this.assets = assets;
         this.ingest = ingest;
         this.multipart = multipart;
-        this.blobs = blobs;
+        this.deliverer = deliverer;
+        this.licences = licences;
+        this.access = new Access(assets);
         this.json = json;
     }
 
@@ -35,12 +40,12 @@ final class AssetRoutes {
         if (r.outcome() != IngestResult.Outcome.DUPLICATE) {
             ctx.header("Location", "/api/v1/assets/" + r.asset().id());
         }
-        ctx.json(AssetView.of(r.asset(), false, r.duplicateOf()));
+        AuditTrail.target(ctx, r.asset().id());
+        ctx.json(view(ctx, r.asset(), r.duplicateOf()));
     }
 
     void uploadVersion(Context ctx) throws IOException {
-        String id = ctx.pathParam("id");
-        assets.get(id);
+        String id = access.visible(ctx, ctx.pathParam("id")).id();
         IngestResult r = ingest.addVersion(id, multipart.read(ctx));
         ctx.status(201).json(AssetView.of(r.asset(), false, null));
     }
@@ -48,7 +53,7 @@ final class AssetRoutes {
     void list(Context ctx) {
         Page<Asset> page;
         try {
-            page = assets.list(Paging.limit(ctx), ctx.queryParam("cursor"));
+            page = assets.list(Paging.limit(ctx), ctx.queryParam("cursor"), Access.principal(ctx).visibleRegions());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid cursor");
         }
@@ -56,73 +61,68 @@ final class AssetRoutes {
     }
 
     void get(Context ctx) {
-        ctx.json(AssetView.of(assets.get(ctx.pathParam("id")), true, null));
+        ctx.json(detail(access.visible(ctx, ctx.pathParam("id"))));
     }
 
     void update(Context ctx) {
-        Asset a = assets.update(ctx.pathParam("id"), MetadataJson.parsePatch(json, ctx.body()));
-        ctx.json(AssetView.of(a, true, null));
+        String id = access.visible(ctx, ctx.pathParam("id")).id();
+        AssetPatch patch = AssetPatch.parse(json, ctx.body());
+        patch.regions().ifPresent(r -> Access.require(ctx, io.vitrine.auth.Permission.ASSET_RESTRICT));
+        AuditTrail.detail(ctx, "fields", String.join(",", patch.fields()));
+        if (patch.metadata() != null) {
+            assets.update(id, patch.metadata());
+        }
+        patch.regions().ifPresent(r -> assets.updateRegions(id, r));
+        ctx.json(detail(assets.get(id)));
     }
 
     void delete(Context ctx) {
-        assets.delete(ctx.pathParam("id"));
+        assets.delete(access.visible(ctx, ctx.pathParam("id")).id());
         ctx.status(204);
     }
 
     void restore(Context ctx) {
+        access.checkVisibleIncludingDeleted(ctx, ctx.pathParam("id"));
         ctx.json(AssetView.of(assets.restore(ctx.pathParam("id")), false, null));
     }
 
     void versions(Context ctx) {
-        Asset a = assets.get(ctx.pathParam("id"));
+        Asset a = access.visible(ctx, ctx.pathParam("id"));
         ctx.json(new VersionsResponse(assets.versions(a.id()).stream().map(v -> AssetView.version(v, a.version())).toList()));
     }
 
     void original(Context ctx) throws IOException {
-        Asset a = assets.get(ctx.pathParam("id"));
-        if (a.status() == io.vitrine.asset.AssetStatus.QUARANTINED) {
-            throw new ApiException(403, "quarantined", "Quarantined", "asset " + a.id() + " is quarantined: " + a.statusReason());
-        }
-        blobs.send(ctx, new BlobResponder.Delivery(a.sha256(), a.mediaType(), a.filename(), true));
+        Asset a = access.visible(ctx, ctx.pathParam("id"));
+        deliverer.send(ctx, a, Deliverer.ORIGINAL, Deliverer.use(ctx.queryParam("channel"), ctx.queryParam("region")));
     }
 
     void rendition(Context ctx) throws IOException {
-        Asset a = assets.get(ctx.pathParam("id"));
-        String name = ctx.pathParam("name");
-        Rendition r = a.renditions().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "no-rendition", "Not found",
-                        "asset " + a.id() + " has no rendition '" + abbreviate(name) + "'" + available(a)));
-        blobs.send(ctx, new BlobResponder.Delivery(r.sha256(), r.mediaType(), baseName(a.filename()) + "-" + r.name() + extension(r.mediaType()), false));
+        Asset a = access.visible(ctx, ctx.pathParam("id"));
+        deliverer.send(ctx, a, ctx.pathParam("name"), Deliverer.use(ctx.queryParam("channel"), ctx.queryParam("region")));
     }
 
-    private static String available(Asset a) {
-        if (a.renditions().isEmpty()) {
-            return a.status() == io.vitrine.asset.AssetStatus.PROCESSING ? " yet (still processing)" : "";
+    void attachLicence(Context ctx) {
+        Asset a = access.visible(ctx, ctx.pathParam("id"));
+        String licenceId = LicenceJson.licenceId(json, ctx.body());
+        licences.attach(a.id(), licenceId);
+        AuditTrail.detail(ctx, "licenceId", licenceId);
+        ctx.json(detail(assets.get(a.id())));
+    }
+
+    /** A duplicate may be an asset the uploader cannot see: then only its id's existence is not revealed. */
+    private AssetView view(Context ctx, Asset a, String duplicateOf) {
+        if (duplicateOf != null && !Access.principal(ctx).sees(a.regions())) {
+            throw new ApiException(409, "duplicate-hidden", "Duplicate",
+                    "this file is already in Vitrine in a market you cannot see; ask a librarian");
         }
-        return "; available: " + String.join(", ", a.renditions().stream().map(Rendition::name).toList());
+        return AssetView.of(a, false, duplicateOf);
     }
 
-    private static String baseName(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot > 0 ? filename.substring(0, dot) : filename;
-    }
-
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "image/jpeg" -> ".jpg";
-            case "image/webp" -> ".webp";
-            case "image/png" -> ".png";
-            case "video/mp4" -> ".mp4";
-            default -> "";
-        };
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    private AssetView detail(Asset a) {
+        return AssetView.of(a, true, null).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList());
     }
 
     record ListResponse(List<AssetView> items, String nextCursor) {}
 
     record VersionsResponse(List<AssetView.VersionView> versions) {}
-
 }

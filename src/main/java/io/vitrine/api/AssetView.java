@@ -30,6 +30,8 @@ record AssetView(
         MetadataView metadata,
         List<Object> tags,
         List<RenditionView> renditions,
+        List<String> regions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<LicenceJson.LicenceView> licences,
         @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
 
     record MetadataView(
@@ -56,7 +58,14 @@ record AssetView(
         return new AssetView(a.id(), a.filename(), a.mediaType(), a.bytes(), a.sha256(), a.status().apiName(),
                 a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
                 a.createdAt(), a.updatedAt(), metadata(a, withRaw), List.of(),
-                a.renditions().stream().map(r -> rendition(a.id(), r)).toList(), duplicateOf);
+                a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
+                List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf);
+    }
+
+    /** Single-asset answers list the licences; lists and search leave them out (one query per asset). */
+    AssetView withLicences(List<LicenceJson.LicenceView> l) {
+        return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
+                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, renditions, regions, List.copyOf(l), duplicateOf);
     }
 
     private static MetadataView metadata(Asset a, boolean withRaw) {

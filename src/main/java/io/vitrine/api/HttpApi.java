@@ -8,8 +8,11 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.vitrine.asset.AssetService;
 import io.vitrine.auth.AuthService;
+import io.vitrine.auth.Permission;
 import io.vitrine.auth.Principal;
 import io.vitrine.ingest.IngestService;
+import io.vitrine.rights.InvalidSignatureException;
+import io.vitrine.rights.NotLicensedException;
 import io.vitrine.search.SearchService;
 import io.vitrine.storage.BlobStore;
 import java.io.IOException;
@@ -19,14 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HTTP server: explicit routes, bearer auth on everything under /api/v1, problems for every error. */
+/**
+ * The HTTP server: explicit routes, bearer auth on everything under /api/v1, the permission each
+ * route needs (403 naming it), audit events for changes and deliveries, problems for every error.
+ */
 public final class HttpApi implements AutoCloseable {
     static final String PRINCIPAL = "vitrine.principal";
 
     private final Javalin app;
     private final List<String> routes = new ArrayList<>();
+    private final Map<String, Permission> permissions = new java.util.HashMap<>();
 
-    public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs, ObjectMapper json) {
+    private final AuditTrail audit;
+
+    public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs,
+            ObjectMapper json, Governance governance) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -35,29 +45,69 @@ public final class HttpApi implements AutoCloseable {
         });
         ProblemMapping.install(app);
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
-        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), new BlobResponder(blobs), json),
+        this.audit = new AuditTrail(governance.audit());
+        Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs));
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json),
                 new SearchRoutes(search));
+        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {
-        route(HandlerType.GET, "/health", ctx -> ctx.json(Map.of("status", "UP")));
-        route(HandlerType.GET, "/openapi.yaml", HttpApi::openApi);
-        route(HandlerType.POST, "/api/v1/assets", assets::upload);
-        route(HandlerType.GET, "/api/v1/assets", assets::list);
-        route(HandlerType.GET, "/api/v1/assets/{id}", assets::get);
-        route(HandlerType.PATCH, "/api/v1/assets/{id}", assets::update);
-        route(HandlerType.DELETE, "/api/v1/assets/{id}", assets::delete);
-        route(HandlerType.GET, "/api/v1/assets/{id}/original", assets::original);
-        route(HandlerType.GET, "/api/v1/assets/{id}/renditions/{name}", assets::rendition);
-        route(HandlerType.POST, "/api/v1/assets/{id}/restore", assets::restore);
-        route(HandlerType.GET, "/api/v1/assets/{id}/versions", assets::versions);
-        route(HandlerType.POST, "/api/v1/assets/{id}/versions", assets::uploadVersion);
-        route(HandlerType.GET, "/api/v1/search", search::search);
+        route(HandlerType.GET, "/health", null, ctx -> ctx.json(Map.of("status", "UP")));
+        route(HandlerType.GET, "/openapi.yaml", null, HttpApi::openApi);
+        route(HandlerType.POST, "/api/v1/assets", Permission.ASSET_UPLOAD, assets::upload);
+        route(HandlerType.GET, "/api/v1/assets", Permission.ASSET_READ, assets::list);
+        route(HandlerType.GET, "/api/v1/assets/{id}", Permission.ASSET_READ, assets::get);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}", Permission.METADATA_EDIT, assets::update);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}", Permission.ASSET_DELETE, assets::delete);
+        route(HandlerType.GET, "/api/v1/assets/{id}/original", Permission.ORIGINAL_DOWNLOAD, assets::original);
+        route(HandlerType.GET, "/api/v1/assets/{id}/renditions/{name}", Permission.RENDITION_DOWNLOAD, assets::rendition);
+        route(HandlerType.POST, "/api/v1/assets/{id}/restore", Permission.ASSET_DELETE, assets::restore);
+        route(HandlerType.GET, "/api/v1/assets/{id}/versions", Permission.ASSET_READ, assets::versions);
+        route(HandlerType.POST, "/api/v1/assets/{id}/versions", Permission.ASSET_UPLOAD, assets::uploadVersion);
+        route(HandlerType.POST, "/api/v1/assets/{id}/licences", Permission.LICENCE_MANAGE, assets::attachLicence);
+        route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
     }
 
-    private void route(HandlerType method, String path, Handler handler) {
-        app.addHttpHandler(method, path, handler);
-        routes.add(method.name() + " " + path);
+    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin) {
+        route(HandlerType.POST, "/api/v1/licences", Permission.LICENCE_MANAGE, rights::createLicence);
+        route(HandlerType.GET, "/api/v1/licences/{id}", Permission.LICENCE_READ, rights::getLicence);
+        route(HandlerType.POST, "/api/v1/assets/{id}/delivery-urls", Permission.DELIVERY_URL_CREATE, rights::createDeliveryUrl);
+        route(HandlerType.GET, "/delivery/{id}/{name}", null, rights::deliver);
+        route(HandlerType.POST, "/api/v1/lifecycle/run", Permission.LIFECYCLE_RUN, rights::runLifecycle);
+        route(HandlerType.POST, "/api/v1/users", Permission.USER_MANAGE, admin::createUser);
+        route(HandlerType.GET, "/api/v1/audit", Permission.AUDIT_READ, admin::export);
+        route(HandlerType.GET, "/api/v1/audit/verify", Permission.AUDIT_READ, admin::verify);
+    }
+
+    /** {@code permission} null: a public route (health, contract, signed links that carry their own proof). */
+    private void route(HandlerType method, String path, Permission permission, Handler handler) {
+        String key = method.name() + " " + path;
+        app.addHttpHandler(method, path, ctx -> {
+            if (permission != null) {
+                Access.require(ctx, permission);
+            }
+            try {
+                handler.handle(ctx);
+            } catch (NotLicensedException | InvalidSignatureException e) {
+                audit.record(ctx, key, "denied");
+                throw e;
+            }
+            audit.record(ctx, key, null);
+        });
+        routes.add(key);
+        permissions.put(key, permission);
+    }
+
+    /** The permission each route demands (absent for public routes), for the access-matrix test. */
+    public Map<String, Permission> permissions() {
+        Map<String, Permission> out = new java.util.TreeMap<>();
+        permissions.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** Every registered route as "METHOD /path/{param}", so tests can hold the OpenAPI file to it. */

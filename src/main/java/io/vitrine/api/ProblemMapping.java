@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.vitrine.asset.AssetNotFoundException;
+import io.vitrine.auth.InvalidUserException;
+import io.vitrine.rights.InvalidLicenceException;
+import io.vitrine.rights.InvalidSignatureException;
+import io.vitrine.rights.LicenceNotFoundException;
+import io.vitrine.rights.NotLicensedException;
 import io.vitrine.ingest.DuplicateRejectedException;
 import io.vitrine.ingest.InvalidUploadException;
 import io.vitrine.search.InvalidQueryException;
@@ -23,6 +28,12 @@ final class ProblemMapping {
         app.exception(AssetNotFoundException.class, (e, ctx) -> send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage())));
         app.exception(InvalidUploadException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-upload", "Invalid upload", e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-query", "Invalid query", e.getMessage())));
+        app.exception(InvalidUserException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-user", "Invalid user", e.getMessage())));
+        app.exception(InvalidLicenceException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-licence", "Invalid licence", e.getMessage())));
+        app.exception(LicenceNotFoundException.class, (e, ctx) -> send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage())));
+        app.exception(NotLicensedException.class, (e, ctx) -> send(ctx, Problem.of(403, "not-licensed", "Not licensed", e.getMessage())));
+        app.exception(InvalidSignatureException.class, (e, ctx) -> send(ctx,
+                Problem.of(403, "invalid-delivery-link", "Invalid delivery link", e.getMessage())));
         app.exception(BlobTooLargeException.class, (e, ctx) -> send(ctx, Problem.of(413, "too-large", "Upload too large", e.getMessage())));
         app.exception(FileUploadException.class, (e, ctx) -> send(ctx, malformed(e)));
         app.exception(JsonProcessingException.class, (e, ctx) -> send(ctx,

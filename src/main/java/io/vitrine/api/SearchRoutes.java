@@ -25,7 +25,7 @@ final class SearchRoutes {
     }
 
     void search(Context ctx) {
-        SearchService.Results r = search.search(parse(ctx));
+        SearchService.Results r = search.search(parse(ctx).visibleIn(Access.principal(ctx).visibleRegions()));
         ctx.json(new SearchResponse(r.total(),
                 r.hits().stream().map(h -> new SearchResponse.HitView(h.asset().id(), h.score(), AssetView.of(h.asset(), false, null))).toList(),
                 r.facets(), r.nextCursor()));

@@ -30,7 +30,18 @@ public interface AssetRepository {
         return find(id).filter(a -> !a.deleted());
     }
 
-    Page<Asset> list(int limit, String cursor);
+    default Page<Asset> list(int limit, String cursor) {
+        return list(limit, cursor, null);
+    }
+
+    /**
+     * Live assets visible in {@code visibleRegions}: those without regions, or with at least one of
+     * them; null means every asset. The filter is applied before paging, so pages stay full.
+     */
+    Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions);
+
+    /** Replaces the markets where the asset may be seen (empty = everywhere). */
+    void updateRegions(String id, java.util.Set<String> regions, Instant now);
 
     List<AssetVersion> versions(String assetId);
 

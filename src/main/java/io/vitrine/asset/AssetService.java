@@ -48,6 +48,36 @@ public final class AssetService {
         return assets.list(limit, cursor);
     }
 
+    /** Live assets visible in {@code visibleRegions} (null = all), filtered in the database. */
+    public Page<Asset> list(int limit, String cursor, Set<String> visibleRegions) {
+        return assets.list(limit, cursor, visibleRegions);
+    }
+
+    /** The asset even when soft-deleted, for access checks before a restore. */
+    public java.util.Optional<Asset> findIncludingDeleted(String id) {
+        return Ids.looksValid(id) ? assets.find(id) : java.util.Optional.empty();
+    }
+
+    /** Sets the markets where the asset may be seen; the index follows through an Index job. */
+    public Asset updateRegions(String id, Set<String> regions) {
+        get(id);
+        tx.run(() -> {
+            Instant now = now();
+            assets.updateRegions(id, regions, now);
+            jobs.enqueue(id, new Step.Index(), now);
+        });
+        return get(id);
+    }
+
+    /** Marks the asset quarantined with a reason and re-indexes it (search shows the status). */
+    public void quarantine(String id, String reason) {
+        tx.run(() -> {
+            Instant now = now();
+            assets.updateStatus(id, AssetStatus.QUARANTINED, reason, now);
+            jobs.enqueue(id, new Step.Index(), now);
+        });
+    }
+
     public List<AssetVersion> versions(String id) {
         get(id);
         return assets.versions(id);

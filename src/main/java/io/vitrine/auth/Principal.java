@@ -1,10 +1,11 @@
 package io.vitrine.auth;
 
+import java.util.Collections;
 import java.util.Set;
 
 /**
- * Who is calling. Roles and regions ride along from the token so that access rules can combine them
- * (role- and region-level access build on this).
+ * Who is calling. Roles grant permissions ({@link Role}); regions (ISO 3166 alpha-2) decide which
+ * assets she sees: an asset restricted to markets is visible only to users of one of them.
  */
 public record Principal(String tokenId, String name, Set<String> roles, Set<String> regions) {
 
@@ -12,5 +13,19 @@ public record Principal(String tokenId, String name, Set<String> roles, Set<Stri
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public boolean can(Permission permission) {
+        return roles.stream().flatMap(r -> Role.byApiName(r).stream()).anyMatch(r -> r.permissions().contains(permission));
+    }
+
+    /** An admin sees every asset; anyone else an unrestricted one or one restricted to a market of hers. */
+    public boolean sees(Set<String> assetRegions) {
+        return hasRole(ADMIN) || assetRegions.isEmpty() || !Collections.disjoint(assetRegions, regions);
+    }
+
+    /** The regions to filter lists and searches by; null = no restriction (admin). */
+    public Set<String> visibleRegions() {
+        return hasRole(ADMIN) ? null : regions;
     }
 }

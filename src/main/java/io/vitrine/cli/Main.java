@@ -3,10 +3,10 @@ package io.vitrine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code vitrine} command line: serve, import, reindex, bench. */
+/** {@code vitrine} command line: serve, import, reindex, bench, audit. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, version = "Vitrine 0.1.0",
         description = "AI-native digital asset management server.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -43,7 +43,8 @@ public final class ConfigLoader {
                         intValue(v, "VITRINE_JOB_MAX_ATTEMPTS", 5, 1, 100),
                         durationValue(v, "VITRINE_JOB_LEASE", Duration.ofMinutes(10)),
                         durationValue(v, "VITRINE_PURGE_AFTER", Duration.ofDays(7))),
-                blankToNull(v.get("VITRINE_ADMIN_TOKEN")));
+                blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
+                blankToNull(v.get("VITRINE_SIGNING_KEY")));
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

@@ -7,7 +7,8 @@ import java.time.Duration;
  * Everything Vitrine is configured with, loaded once at start ({@link ConfigLoader}) and passed
  * down; nothing reads the environment after that.
  */
-public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken) {
+public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
+        String signingKey) {
 
     /**
      * {@code url} null means the embedded H2 file database under the data folder, owned by this one
@@ -37,6 +38,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " maxUploadBytes=" + limits.maxUploadBytes()
                 + " maxPixels=" + limits.maxPixels()
                 + " workers=" + pipeline.workers()
-                + " adminToken=" + (adminToken == null ? "(generated)" : "***");
+                + " adminToken=" + (adminToken == null ? "(generated)" : "***")
+                + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***");
     }
 }

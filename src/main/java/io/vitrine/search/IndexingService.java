@@ -79,6 +79,6 @@ public final class IndexingService implements StepHandler {
         EffectiveMetadata m = EffectiveMetadata.of(a);
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
-                m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom());
+                m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions());
     }
 }

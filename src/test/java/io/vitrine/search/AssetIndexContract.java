@@ -407,6 +407,38 @@ public abstract class AssetIndexContract {
         assertThat(search("").facets().get("keywords")).containsExactly(new FacetCount("kept", 1));
     }
 
+    // ---- visibility by region ------------------------------------------------------------------
+
+    @Test
+    void a_region_restricted_search_sees_unrestricted_documents_and_those_of_its_regions_only() {
+        add(doc("open").title("harbour").keywords("sea"), doc("de").title("harbour").keywords("sea", "berlin").regions("DE"),
+                doc("fr").title("harbour").keywords("sea", "paris").regions("FR"), doc("defr").title("harbour").regions("DE", "FR"));
+        assertThat(ids(index.search(query("harbour").visibleIn(Set.of("DE"))))).containsExactlyInAnyOrder("open", "de", "defr");
+        assertThat(ids(index.search(query("harbour").visibleIn(Set.of())))).containsExactly("open");
+        assertThat(ids(index.search(query("harbour").visibleIn(null)))).containsExactlyInAnyOrder("open", "de", "fr", "defr");
+    }
+
+    @Test
+    void totals_and_facet_counts_never_count_documents_outside_the_visible_regions() {
+        add(doc("open").keywords("sea"), doc("de").keywords("sea", "berlin").mediaType("image/png").regions("DE"),
+                doc("fr").keywords("sea", "paris").regions("FR"));
+        SearchResult r = index.search(query("").visibleIn(Set.of("FR")));
+        assertThat(r.total()).isEqualTo(2);
+        assertThat(r.facets().get("keywords")).containsExactly(new FacetCount("sea", 2), new FacetCount("paris", 1));
+        assertThat(r.facets().get("mediaType")).containsExactly(new FacetCount("image/jpeg", 2));
+        SearchResult paged = index.search(new SearchQuery("", Map.of(), null, null, SortOrder.DATE_DESC, 1, null, Set.of("FR")));
+        assertThat(paged.total()).isEqualTo(2);
+        assertThat(ids(index.search(new SearchQuery("", Map.of(), null, null, SortOrder.DATE_DESC, 1, paged.nextCursor(),
+                Set.of("FR"))))).doesNotContain("de");
+    }
+
+    @Test
+    void a_region_filter_combines_with_facet_filters() {
+        add(doc("de").keywords("berlin").regions("DE"), doc("fr").keywords("berlin").regions("FR"));
+        SearchQuery q = filtered("", Map.of(Facet.KEYWORDS, List.of("berlin"))).visibleIn(Set.of("FR"));
+        assertThat(ids(index.search(q))).containsExactly("fr");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     protected void add(TestDocs... docs) {

@@ -22,6 +22,7 @@ final class TestDocs {
     private String cameraModel;
     private String text;
     private Map<String, String> custom = Map.of();
+    private java.util.Set<String> regions = java.util.Set.of();
 
     private TestDocs(String id) {
         this.id = id;
@@ -43,9 +44,10 @@ final class TestDocs {
     TestDocs cameraModel(String value) { cameraModel = value; return this; }
     TestDocs text(String value) { text = value; return this; }
     TestDocs custom(Map<String, String> value) { custom = value; return this; }
+    TestDocs regions(String... values) { regions = java.util.Set.of(values); return this; }
 
     IndexDocument build() {
         return new IndexDocument(id, filename, mediaType, status, 1_000L, createdAt, capturedAt, title,
-                description, keywords, creator, null, null, cameraModel, text, custom);
+                description, keywords, creator, null, null, cameraModel, text, custom, regions);
     }
 }

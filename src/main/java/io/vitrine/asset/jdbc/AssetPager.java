@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Keyset pagination over live assets, newest first; the cursor encodes the last (created_at, id). */
@@ -25,14 +26,19 @@ final class AssetPager {
         this.rows = rows;
     }
 
-    Page<Asset> page(int limit, String cursor, Function<String, List<Rendition>> renditions) {
+    Page<Asset> page(int limit, String cursor, Set<String> visibleRegions, Function<String, List<Rendition>> renditions) {
         Key after = cursor == null ? null : decode(cursor);
+        List<String> regions = visibleRegions == null ? null : List.copyOf(visibleRegions);
         List<Asset> found = db.with(h -> {
             var q = h.createQuery("select * from assets where deleted_at is null"
                     + (after == null ? "" : " and (created_at < :t or (created_at = :t and id < :id))")
+                    + visibility(regions)
                     + " order by created_at desc, id desc limit :n");
             if (after != null) {
                 q.bind("t", Sql.ts(after.createdAt())).bind("id", after.id());
+            }
+            for (int i = 0; regions != null && i < regions.size(); i++) {
+                q.bind("r" + i, "%," + regions.get(i) + ",%");
             }
             return q.bind("n", limit + 1).map(rows).list();
         });
@@ -42,6 +48,18 @@ final class AssetPager {
         }
         String next = found.size() > limit ? encode(items.getLast()) : null;
         return new Page<>(items, next);
+    }
+
+    /** Regions are stored as "DE,FR"; wrapping in commas makes each code match only as a whole. */
+    private static String visibility(List<String> regions) {
+        if (regions == null) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" and (regions = ''");
+        for (int i = 0; i < regions.size(); i++) {
+            sql.append(" or concat(',', regions, ',') like :r").append(i);
+        }
+        return sql.append(')').toString();
     }
 
     private static String encode(Asset last) {

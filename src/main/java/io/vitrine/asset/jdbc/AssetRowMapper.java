@@ -42,7 +42,12 @@ final class AssetRowMapper implements RowMapper<Asset> {
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "deleted_at"),
-                List.of());
+                List.of(),
+                regions(rs.getString("regions")));
+    }
+
+    private static java.util.Set<String> regions(String csv) {
+        return csv == null || csv.isBlank() ? java.util.Set.of() : java.util.Set.of(csv.split(","));
     }
 
     private ExtractedMetadata readExtracted(String stored, String text) {

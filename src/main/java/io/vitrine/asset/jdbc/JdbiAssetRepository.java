@@ -73,8 +73,14 @@ public final class JdbiAssetRepository implements AssetRepository {
     }
 
     @Override
-    public Page<Asset> list(int limit, String cursor) {
-        return new AssetPager(db, rows).page(limit, cursor, this::renditions);
+    public Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions) {
+        return new AssetPager(db, rows).page(limit, cursor, visibleRegions, this::renditions);
+    }
+
+    @Override
+    public void updateRegions(String id, java.util.Set<String> regions, Instant now) {
+        db.with(h -> h.createUpdate("update assets set regions = :r, updated_at = :now where id = :id")
+                .bind("r", String.join(",", new java.util.TreeSet<>(regions))).bind("now", ts(now)).bind("id", id).execute());
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class JdbiTokenRepository implements TokenRepository {
                 Sql.instant(rs, "expires_at"), Sql.instant(rs, "revoked_at"));
     }
 
-    private static Set<String> split(String s) {
+    static Set<String> split(String s) {
         return s == null || s.isBlank() ? Set.of()
                 : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }

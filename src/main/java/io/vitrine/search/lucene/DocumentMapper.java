@@ -43,6 +43,7 @@ final class DocumentMapper {
         addText(doc, source);
         addDate(doc, assetDate(source));
         addFacets(doc, source);
+        addRegions(doc, source.regions());
         try {
             return facetsConfig.build(doc);
         } catch (IOException e) {
@@ -91,6 +92,14 @@ final class DocumentMapper {
         Map<String, String> custom = source.custom() == null ? Map.of() : source.custom();
         // values only: a field name such as "project" would otherwise match every asset having it
         custom.values().forEach(value -> addAnalyzed(doc, IndexSchema.CUSTOM, value));
+    }
+
+    private static void addRegions(Document doc, Set<String> regions) {
+        if (regions == null || regions.isEmpty()) {
+            doc.add(new StringField(IndexSchema.REGION, IndexSchema.EVERYWHERE, Field.Store.NO));
+            return;
+        }
+        regions.forEach(r -> doc.add(new StringField(IndexSchema.REGION, r, Field.Store.NO)));
     }
 
     private static void addAnalyzed(Document doc, String field, String value) {

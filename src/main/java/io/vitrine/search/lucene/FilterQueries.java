@@ -55,6 +55,18 @@ final class FilterQueries {
         if (query.from() != null || query.to() != null) {
             builder.add(dateRange(query.from(), query.to()), Occur.FILTER);
         }
+        if (query.visibleRegions() != null) {
+            builder.add(visibleIn(query.visibleRegions()), Occur.FILTER);
+        }
+    }
+
+    /** A filter inside the query, so totals and facet counts never count what the caller cannot see. */
+    private static Query visibleIn(java.util.Set<String> regions) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(new TermQuery(new Term(IndexSchema.REGION, IndexSchema.EVERYWHERE)), Occur.SHOULD);
+        regions.stream()
+                .forEach(r -> any.add(new TermQuery(new Term(IndexSchema.REGION, r)), Occur.SHOULD));
+        return any.build();
     }
 
     private Query anyOf(Facet facet, List<String> values) {

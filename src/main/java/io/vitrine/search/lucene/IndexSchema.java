@@ -11,12 +11,15 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "1";
+    static final String VERSION = "2";
     static final String VERSION_KEY = "vitrine.schema.version";
 
     static final String ID = "id";
     static final String DATE = "date";
     static final String MEDIA_MAJOR = "mediaMajor";
+    /** One term per market the asset is restricted to, or {@link #EVERYWHERE} when unrestricted. */
+    static final String REGION = "region";
+    static final String EVERYWHERE = "*";
 
     static final String FILENAME = "filename";
     static final String TITLE = "title";

@@ -1,0 +1,50 @@
+package io.vitrine.api;
+
+import io.javalin.http.Context;
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetNotFoundException;
+import io.vitrine.asset.AssetService;
+import io.vitrine.auth.Permission;
+import io.vitrine.auth.Principal;
+
+/**
+ * Who may do what to which asset, for routes. An asset outside the caller's regions answers exactly
+ * like an asset that does not exist (404), so its existence never leaks; a missing permission is a
+ * 403 that names it, decided before any asset is looked up (so it leaks nothing either).
+ */
+final class Access {
+    private final AssetService assets;
+
+    Access(AssetService assets) {
+        this.assets = assets;
+    }
+
+    static Principal principal(Context ctx) {
+        return ctx.attribute(HttpApi.PRINCIPAL);
+    }
+
+    static void require(Context ctx, Permission permission) {
+        Principal p = principal(ctx);
+        if (p != null && !p.can(permission)) {
+            throw new ApiException(403, "forbidden", "Forbidden", "permission " + permission.apiName()
+                    + " is missing: your roles (" + String.join(", ", new java.util.TreeSet<>(p.roles())) + ") do not grant it");
+        }
+    }
+
+    /** The live asset if the caller may see it, else the same 404 as an unknown id. */
+    Asset visible(Context ctx, String id) {
+        Asset a = assets.get(id);
+        if (!principal(ctx).sees(a.regions())) {
+            throw new AssetNotFoundException(id);
+        }
+        return a;
+    }
+
+    /** Like {@link #visible}, soft-deleted assets included (for restore). */
+    void checkVisibleIncludingDeleted(Context ctx, String id) {
+        Asset a = assets.findIncludingDeleted(id).orElseThrow(() -> new AssetNotFoundException(id));
+        if (!principal(ctx).sees(a.regions())) {
+            throw new AssetNotFoundException(id);
+        }
+    }
+}

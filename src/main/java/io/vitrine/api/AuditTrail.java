@@ -1,0 +1,82 @@
+package io.vitrine.api;
+
+import io.javalin.http.Context;
+import io.vitrine.audit.AuditService;
+import io.vitrine.auth.Principal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns answered requests into audit events, for the routes named here: every change, every
+ * delivery of a file and every use of a signed link. Routes add what the path does not say
+ * ({@link #target}, {@link #detail}); refused deliveries are recorded too, with ".denied".
+ */
+final class AuditTrail {
+    private static final String TARGET = "vitrine.audit.target";
+    private static final String DETAILS = "vitrine.audit.details";
+
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("POST /api/v1/assets", "asset.upload"),
+            Map.entry("POST /api/v1/assets/{id}/versions", "asset.version"),
+            Map.entry("PATCH /api/v1/assets/{id}", "asset.update"),
+            Map.entry("DELETE /api/v1/assets/{id}", "asset.delete"),
+            Map.entry("POST /api/v1/assets/{id}/restore", "asset.restore"),
+            Map.entry("GET /api/v1/assets/{id}/original", "asset.original"),
+            Map.entry("GET /api/v1/assets/{id}/renditions/{name}", "asset.rendition"),
+            Map.entry("POST /api/v1/assets/{id}/licences", "licence.attach"),
+            Map.entry("POST /api/v1/assets/{id}/delivery-urls", "delivery-url.create"),
+            Map.entry("GET /delivery/{id}/{name}", "delivery-url.use"),
+            Map.entry("POST /api/v1/users", "user.create"),
+            Map.entry("POST /api/v1/licences", "licence.create"),
+            Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"));
+
+    private final AuditService audit;
+
+    AuditTrail(AuditService audit) {
+        this.audit = audit;
+    }
+
+    static void target(Context ctx, String target) {
+        ctx.attribute(TARGET, target);
+    }
+
+    static void detail(Context ctx, String key, String value) {
+        details(ctx).put(key, value);
+    }
+
+    private static Map<String, String> details(Context ctx) {
+        Map<String, String> d = ctx.attribute(DETAILS);
+        if (d == null) {
+            d = new HashMap<>();
+            ctx.attribute(DETAILS, d);
+        }
+        return d;
+    }
+
+    /** Records the request if its route is audited; {@code outcome} null = it succeeded. */
+    void record(Context ctx, String route, String outcome) {
+        String action = ACTIONS.get(route);
+        if (action == null || (outcome == null && ctx.statusCode() >= 400)) {
+            return;
+        }
+        Map<String, String> d = details(ctx);
+        ctx.pathParamMap().forEach((k, v) -> {
+            if (!k.equals("id")) {
+                d.put(k, v);
+            }
+        });
+        for (String q : new String[] {"channel", "region"}) {
+            if (ctx.queryParam(q) != null) {
+                d.putIfAbsent(q, ctx.queryParam(q));
+            }
+        }
+        d.put("status", outcome != null ? outcome : Integer.toString(ctx.statusCode()));
+        String target = ctx.attribute(TARGET) != null ? ctx.attribute(TARGET) : ctx.pathParamMap().get("id");
+        audit.record(actor(ctx), outcome == null ? action : action + ".denied", target, d);
+    }
+
+    private static String actor(Context ctx) {
+        Principal p = Access.principal(ctx);
+        return p == null ? "signed-link" : p.tokenId() + " (" + p.name() + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package io.vitrine.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The canonical form and hash of an event. Canonical form: the JSON array
+ * {@code [seq, at (ISO-8601, UTC), actor, action, target, details]} with {@code details} as its
+ * stored canonical JSON text; hash = SHA-256 hex of {@code prevHash + "\n" + canonical}. Anyone can
+ * recompute it from an export.
+ */
+final class AuditChain {
+    static final String GENESIS = "0".repeat(64);
+
+    private final ObjectMapper json;
+
+    AuditChain(ObjectMapper json) {
+        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    String canonicalDetails(Map<String, String> details) {
+        return write(new TreeMap<>(details));
+    }
+
+    String hash(AuditEvent e) {
+        String canonical = write(Arrays.asList(e.seq(), e.at().toString(), e.actor(), e.action(), e.target(), e.details()));
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest((e.prevHash() + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("the JVM has no SHA-256", ex);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize an audit event", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.vitrine.auth;
+
+/** What a route needs; {@code apiName} is what a 403 names. */
+public enum Permission {
+    ASSET_READ("asset.read"),
+    ORIGINAL_DOWNLOAD("asset.download.original"),
+    RENDITION_DOWNLOAD("asset.download.rendition"),
+    ASSET_UPLOAD("asset.upload"),
+    METADATA_EDIT("asset.metadata.edit"),
+    ASSET_RESTRICT("asset.regions.edit"),
+    ASSET_DELETE("asset.delete"),
+    LICENCE_READ("licence.read"),
+    LICENCE_MANAGE("licence.manage"),
+    DELIVERY_URL_CREATE("delivery-url.create"),
+    USER_MANAGE("user.manage"),
+    AUDIT_READ("audit.read"),
+    LIFECYCLE_RUN("lifecycle.run");
+
+    private final String apiName;
+
+    Permission(String apiName) {
+        this.apiName = apiName;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+}

@@ -1,0 +1,55 @@
+package io.vitrine.auth;
+
+import static io.vitrine.auth.Permission.ASSET_DELETE;
+import static io.vitrine.auth.Permission.ASSET_READ;
+import static io.vitrine.auth.Permission.ASSET_RESTRICT;
+import static io.vitrine.auth.Permission.ASSET_UPLOAD;
+import static io.vitrine.auth.Permission.AUDIT_READ;
+import static io.vitrine.auth.Permission.DELIVERY_URL_CREATE;
+import static io.vitrine.auth.Permission.LICENCE_MANAGE;
+import static io.vitrine.auth.Permission.LICENCE_READ;
+import static io.vitrine.auth.Permission.METADATA_EDIT;
+import static io.vitrine.auth.Permission.ORIGINAL_DOWNLOAD;
+import static io.vitrine.auth.Permission.RENDITION_DOWNLOAD;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The role → permission table, in one place. Roles only add permissions; which assets a user sees
+ * is decided by her regions ({@link Principal#sees}), never by her role, except that an admin sees
+ * everything.
+ */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    LIBRARIAN(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT,
+            ASSET_RESTRICT, ASSET_DELETE, LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE)),
+    CONTRIBUTOR(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT)),
+    REVIEWER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, LICENCE_READ)),
+    LEGAL(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, METADATA_EDIT, ASSET_RESTRICT,
+            LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, AUDIT_READ)),
+    CONSUMER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, DELIVERY_URL_CREATE)),
+    // partners outside the company: renditions only, never the master file
+    EXTERNAL(EnumSet.of(ASSET_READ, RENDITION_DOWNLOAD));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> byApiName(String name) {
+        return Arrays.stream(values()).filter(r -> r.apiName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,25 @@
+package io.vitrine.rights;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Licences and their links to assets. Contract: {@link #attach} is idempotent; {@link #forAsset}
+ * lists an asset's licences oldest first; {@link #fullyExpired} finds live, not yet quarantined
+ * assets that have at least one licence and whose every licence ended before {@code now}.
+ */
+public interface LicenceRepository {
+
+    void insert(Licence licence);
+
+    Optional<Licence> find(String id);
+
+    void attach(String assetId, String licenceId, Instant now);
+
+    List<Licence> forAsset(String assetId);
+
+    List<Expired> fullyExpired(Instant now);
+
+    record Expired(String assetId, Instant lastEnd) {}
+}

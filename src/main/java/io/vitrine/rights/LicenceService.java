@@ -1,0 +1,127 @@
+package io.vitrine.rights;
+
+import io.vitrine.asset.Asset;
+import io.vitrine.auth.Regions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Creates licences, links them to assets, and decides synchronously whether a use is covered. */
+public final class LicenceService {
+    private static final int MAX_TEXT = 4000;
+
+    private final LicenceRepository licences;
+    private final Supplier<String> ids;
+    private final Clock clock;
+
+    public LicenceService(LicenceRepository licences, Supplier<String> ids, Clock clock) {
+        this.licences = licences;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Licence create(NewLicence r) {
+        Licence.Kind kind = kind(r.kind());
+        Set<Channel> channels = channels(r.channels());
+        Set<String> regions;
+        try {
+            regions = Regions.parse(r.regions() == null ? List.of() : r.regions());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLicenceException(e.getMessage());
+        }
+        if (r.start() != null && r.end() != null && r.end().isBefore(r.start())) {
+            throw new InvalidLicenceException("'end' is before 'start'");
+        }
+        Licence l = new Licence(ids.get(), kind, channels, regions, micros(r.start()), micros(r.end()),
+                text("licensor", r.licensor()), text("attribution", r.attribution()), text("restrictions", r.restrictions()),
+                now());
+        licences.insert(l);
+        return l;
+    }
+
+    public Licence get(String id) {
+        return licences.find(id).orElseThrow(() -> new LicenceNotFoundException(id));
+    }
+
+    /** Links a licence to an asset (idempotent); the caller has checked the asset is visible. */
+    public void attach(String assetId, String licenceId) {
+        get(licenceId);
+        licences.attach(assetId, licenceId, now());
+    }
+
+    public List<Licence> forAsset(String assetId) {
+        return licences.forAsset(assetId);
+    }
+
+    /**
+     * Throws {@link NotLicensedException} unless {@code use} is allowed now: internal viewing always
+     * is; a distribution must be in one of the asset's markets (if it has any), and for each kind of
+     * licence the asset has (licences, releases), one of that kind must cover the channel, the region
+     * and today. An asset without licences is owned material and unrestricted.
+     */
+    public void check(Asset asset, Use use) {
+        if (!use.isDistribution()) {
+            return;
+        }
+        if (!asset.regions().isEmpty() && !asset.regions().contains(use.region())) {
+            throw new NotLicensedException("asset " + asset.id() + " may not be shown in region " + use.region()
+                    + " (its markets: " + String.join(", ", new java.util.TreeSet<>(asset.regions())) + ")");
+        }
+        List<Licence> all = licences.forAsset(asset.id());
+        Instant now = clock.instant();
+        for (Licence.Kind kind : Licence.Kind.values()) {
+            List<Licence> ofKind = all.stream().filter(l -> l.kind() == kind).toList();
+            if (!ofKind.isEmpty() && ofKind.stream().noneMatch(l -> covers(l, use, now))) {
+                throw new NotLicensedException("no " + kind.apiName() + " covers channel " + use.channel().apiName()
+                        + " in region " + use.region() + ": " + CoverageGap.explain(ofKind, use, now));
+            }
+        }
+    }
+
+    static boolean covers(Licence l, Use use, Instant now) {
+        return l.coversChannel(use.channel()) && l.coversRegion(use.region()) && l.inForceAt(now);
+    }
+
+    private static Licence.Kind kind(String kind) {
+        if (kind == null) {
+            return Licence.Kind.LICENCE;
+        }
+        try {
+            return Licence.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLicenceException("'kind' must be licence or release");
+        }
+    }
+
+    private static Set<Channel> channels(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidLicenceException("'channels' must name at least one of web, social, print, ooh, broadcast, internal");
+        }
+        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        for (String n : names) {
+            out.add(Channel.byApiName(n).orElseThrow(() -> new InvalidLicenceException(
+                    "unknown channel '" + n + "'; channels are web, social, print, ooh, broadcast, internal")));
+        }
+        return out;
+    }
+
+    private static String text(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new InvalidLicenceException("'" + field + "' is longer than " + MAX_TEXT + " characters");
+        }
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant micros(Instant i) {
+        return i == null ? null : i.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

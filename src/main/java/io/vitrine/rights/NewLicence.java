@@ -1,0 +1,8 @@
+package io.vitrine.rights;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A licence as a caller describes it; {@link LicenceService#create} validates every field. */
+public record NewLicence(String kind, List<String> channels, List<String> regions, Instant start, Instant end,
+        String licensor, String attribution, String restrictions) {}

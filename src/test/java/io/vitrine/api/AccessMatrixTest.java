@@ -1,0 +1,160 @@
+package io.vitrine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrine.TestServer;
+import io.vitrine.auth.Permission;
+import io.vitrine.auth.Role;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every /api/v1 route × every role × a user inside / outside the asset's market: a missing permission
+ * is a 403 naming it; an asset outside the caller's regions is a 404 like an unknown id; lists and
+ * search (hits, totals, facets) never show it.
+ */
+class AccessMatrixTest {
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static GovernanceClient client;
+    static String asset;
+    static String licence;
+    static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
+    static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(data, Map.of());
+        client = new GovernanceClient(server);
+        asset = client.asset(501, "{\"keywords\":[\"matrixfixture\"]}");
+        client.restrict(asset, "DE", "AT");
+        client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
+        licence = client.licence("{\"channels\":[\"web\"]}");
+        for (Role role : Role.values()) {
+            inRegion.put(role, client.user(role.apiName(), "DE"));
+            outOfRegion.put(role, client.user(role.apiName(), "FR"));
+        }
+        awaitIndexed(asset);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The region change reaches the index through a job; wait until search reflects it. */
+    static void awaitIndexed(String id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode r = client.json(client.call(outOfRegion.get(Role.CONSUMER), "GET", "/api/v1/search?keywords=matrixfixture", null));
+            if (r.path("total").asLong() == 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("search never reflected the regions of " + id);
+    }
+
+    @Test
+    void every_route_answers_each_role_in_and_out_of_region_as_designed() throws Exception {
+        Map<String, Permission> routes = server.vitrine().http().permissions();
+        assertThat(routes.keySet()).as("every /api/v1 route demands a permission")
+                .containsAll(server.vitrine().http().routes().stream().filter(r -> r.contains(" /api/v1/")).toList());
+        for (var route : routes.entrySet()) {
+            for (Role role : Role.values()) {
+                check(route.getKey(), route.getValue(), role, inRegion.get(role), true);
+                check(route.getKey(), route.getValue(), role, outOfRegion.get(role), false);
+            }
+        }
+    }
+
+    private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
+                : parts[1].replace("{id}", asset).replace("{name}", "thumb");
+        String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
+        HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
+        String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
+        if (!role.permissions().contains(permission)) {
+            assertThat(r.statusCode()).as(what).isEqualTo(403);
+            assertThat(client.json(r).path("detail").asText()).as(what).contains(permission.apiName());
+        } else if (parts[1].startsWith("/api/v1/assets/{id}") && !inside && role != Role.ADMIN) {
+            assertThat(r.statusCode()).as(what).isEqualTo(404);
+            assertThat(client.json(r).path("type").asText()).as(what).isEqualTo("/problems/not-found");
+        } else {
+            assertThat(r.statusCode()).as(what).isIn(200, 201, 204, 400);
+        }
+        if (route.equals("DELETE /api/v1/assets/{id}") && r.statusCode() == 204) {
+            assertThat(client.admin("POST", "/api/v1/assets/" + asset + "/restore", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Bodies that pass the access checks and then stop at validation, so nothing changes. */
+    private static String body(String route) {
+        return switch (route) {
+            case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
+            case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
+            default -> null;
+        };
+    }
+
+    @Test
+    void an_out_of_region_asset_is_absent_from_lists_search_totals_and_facets() throws Exception {
+        String fr = outOfRegion.get(Role.CONSUMER);
+        String de = inRegion.get(Role.CONSUMER);
+        assertThat(client.call(fr, "GET", "/api/v1/assets?limit=200", null).body()).doesNotContain(asset);
+        assertThat(client.call(de, "GET", "/api/v1/assets?limit=200", null).body()).contains(asset);
+        JsonNode hidden = client.json(client.call(fr, "GET", "/api/v1/search?keywords=matrixfixture", null));
+        assertThat(hidden.path("total").asLong()).isEqualTo(1);
+        assertThat(hidden.path("hits").toString()).doesNotContain(asset);
+        assertThat(hidden.path("facets").path("keywords").toString()).contains("\"count\":1").doesNotContain("\"count\":2");
+        JsonNode seen = client.json(client.call(de, "GET", "/api/v1/search?keywords=matrixfixture", null));
+        assertThat(seen.path("total").asLong()).isEqualTo(2);
+        assertThat(seen.path("hits").toString()).contains(asset);
+    }
+
+    @Test
+    void an_out_of_region_asset_answers_exactly_like_an_unknown_one() throws Exception {
+        String fr = outOfRegion.get(Role.LIBRARIAN);
+        JsonNode hidden = client.json(client.call(fr, "GET", "/api/v1/assets/" + asset, null));
+        JsonNode unknown = client.json(client.call(fr, "GET", "/api/v1/assets/01hzzzzzzzzzzzzzzzzzzzzzzz", null));
+        assertThat(hidden.path("detail").asText().replace(asset, "X"))
+                .isEqualTo(unknown.path("detail").asText().replace("01hzzzzzzzzzzzzzzzzzzzzzzz", "X"));
+        assertThat(hidden.path("type")).isEqualTo(unknown.path("type"));
+    }
+
+    @Test
+    void only_an_admin_creates_users_and_bad_roles_or_regions_are_refused() throws Exception {
+        HttpResponse<String> r = client.call(inRegion.get(Role.LIBRARIAN), "POST", "/api/v1/users",
+                "{\"name\":\"x\",\"roles\":[\"admin\"]}");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(client.json(r).path("detail").asText()).contains("user.manage");
+        assertThat(client.admin("POST", "/api/v1/users", "{\"name\":\"x\",\"roles\":[\"king\"]}").body()).contains("unknown role 'king'");
+        assertThat(client.admin("POST", "/api/v1/users", "{\"name\":\"x\",\"roles\":[\"consumer\"],\"regions\":[\"XX\"]}").body())
+                .contains("'XX' is not an ISO 3166");
+        HttpResponse<String> created = client.admin("POST", "/api/v1/users", "{\"name\":\"y\",\"roles\":[\"consumer\"],\"regions\":[\"de\"],\"expiresIn\":\"P1D\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(client.json(created).path("expiresAt").asText()).isNotBlank();
+        assertThat(client.call(client.json(created).path("token").asText(), "GET", "/api/v1/assets/" + asset, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_region_edit_needs_its_own_permission() throws Exception {
+        HttpResponse<String> r = client.call(inRegion.get(Role.CONTRIBUTOR), "PATCH", "/api/v1/assets/" + asset, "{\"regions\":[]}");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(client.json(r).path("detail").asText()).contains("asset.regions.edit");
+        assertThat(client.call(inRegion.get(Role.CONTRIBUTOR), "PATCH", "/api/v1/assets/" + asset, "{\"title\":\"ok\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(Set.of(200)).contains(client.call(inRegion.get(Role.LEGAL), "PATCH", "/api/v1/assets/" + asset,
+                "{\"regions\":[\"DE\",\"AT\"]}").statusCode());
+    }
+}

@@ -1,0 +1,81 @@
+package io.vitrine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrine.TestServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Requests as a given user, and the governance calls tests repeat. */
+final class GovernanceClient {
+    private final TestServer server;
+
+    GovernanceClient(TestServer server) {
+        this.server = server;
+    }
+
+    HttpResponse<String> call(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return server.send(b.build());
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return call(TestServer.TOKEN, method, path, body);
+    }
+
+    /** Creates a user; returns her token. */
+    String user(String role, String... regions) throws Exception {
+        String body = "{\"name\":\"" + role + " " + String.join("/", regions) + "\",\"roles\":[\"" + role + "\"],\"regions\":"
+                + json(regions) + "}";
+        HttpResponse<String> r = admin("POST", "/api/v1/users", body);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("user not created: " + r.statusCode() + " " + r.body());
+        }
+        return server.json(r).path("token").asText();
+    }
+
+    String licence(String body) throws Exception {
+        HttpResponse<String> r = admin("POST", "/api/v1/licences", body);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("licence not created: " + r.statusCode() + " " + r.body());
+        }
+        return server.json(r).path("id").asText();
+    }
+
+    void attach(String assetId, String licenceId) throws Exception {
+        HttpResponse<String> r = admin("POST", "/api/v1/assets/" + assetId + "/licences", "{\"licenceId\":\"" + licenceId + "\"}");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("not attached: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Uploads a distinct JPEG as admin and waits until it is ready. */
+    String asset(int seed, String metadata) throws Exception {
+        return AssetApiTestSupport.settled(server, server.upload("?onDuplicate=allow", "g" + seed + ".jpg",
+                Media.jpeg(64, 48, seed), metadata)).path("id").asText();
+    }
+
+    void restrict(String assetId, String... regions) throws Exception {
+        HttpResponse<String> r = admin("PATCH", "/api/v1/assets/" + assetId, "{\"regions\":" + json(regions) + "}");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("regions not set: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    JsonNode json(HttpResponse<String> r) throws Exception {
+        return server.json(r);
+    }
+
+    private static String json(String[] values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
+        }
+        return sb.append(']').toString();
+    }
+}
