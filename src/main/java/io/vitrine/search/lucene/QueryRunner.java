@@ -31,6 +31,7 @@ final class QueryRunner {
     private final TextQueryBuilder textQueries;
     private final FilterQueries filters;
     private final FacetCounter facets;
+    private final BrowseCountsCache browseCounts = new BrowseCountsCache();
 
     QueryRunner(Analyzer analyzer, FacetsConfig facetsConfig) {
         this.textQueries = new TextQueryBuilder(analyzer);
@@ -44,11 +45,22 @@ final class QueryRunner {
                 ? null
                 : CursorCodec.decode(order, query.cursor(), searcher.getIndexReader().maxDoc() - 1);
         int limit = Math.clamp(query.limit(), 1, MAX_LIMIT);
-        // one extra hit tells whether a next page exists, so the last page has no cursor
+        Object reader = searcher.getIndexReader().getReaderCacheHelper().getKey();
+        BrowseCountsCache.Counts cached = BrowseCountsCache.applies(query) ? browseCounts.get(reader, query) : null;
+        if (cached != null) {
+            // one extra hit tells whether a next page exists, so the last page has no cursor
+            TopDocs top = searcher.searchAfter(after, luceneQuery(query), limit + 1, SortSpec.sort(order), true);
+            return page(order, limit, top, cached);
+        }
         FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.searchAfter(
                 searcher, after, luceneQuery(query), limit + 1, SortSpec.sort(order), true,
                 new FacetsCollectorManager());
-        return result(searcher, order, limit, found);
+        FacetsCollector all = found.facetsCollector();
+        BrowseCountsCache.Counts counts = new BrowseCountsCache.Counts(total(all), facets.count(searcher.getIndexReader(), all));
+        if (BrowseCountsCache.applies(query)) {
+            browseCounts.put(reader, query, counts);
+        }
+        return page(order, limit, found.topDocs(), counts);
     }
 
     private Query luceneQuery(SearchQuery query) {
@@ -58,9 +70,7 @@ final class QueryRunner {
         return builder.build();
     }
 
-    private SearchResult result(IndexSearcher searcher, SortOrder order, int limit,
-            FacetsCollectorManager.FacetsResult found) throws IOException {
-        TopDocs top = found.topDocs();
+    private static SearchResult page(SortOrder order, int limit, TopDocs top, BrowseCountsCache.Counts counts) {
         int pageSize = Math.min(limit, top.scoreDocs.length);
         List<Hit> hits = new ArrayList<>(pageSize);
         for (int i = 0; i < pageSize; i++) {
@@ -70,8 +80,7 @@ final class QueryRunner {
         String next = top.scoreDocs.length > limit
                 ? CursorCodec.encode(order, (FieldDoc) top.scoreDocs[pageSize - 1])
                 : null;
-        FacetsCollector all = found.facetsCollector();
-        return new SearchResult(total(all), hits, facets.count(searcher.getIndexReader(), all), next);
+        return new SearchResult(counts.total(), hits, counts.facets(), next);
     }
 
     /** TopDocs totals are a lower bound past 1,000 hits; the facet collector saw every hit. */
