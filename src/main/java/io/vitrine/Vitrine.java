@@ -27,6 +27,9 @@ import io.vitrine.search.IndexingService;
 import io.vitrine.search.SearchService;
 import io.vitrine.storage.BlobStore;
 import io.vitrine.storage.local.LocalBlobStore;
+import io.vitrine.web.Sessions;
+import io.vitrine.web.WebUi;
+import io.vitrine.web.jdbc.JdbiSessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -57,6 +60,7 @@ public final class Vitrine implements AutoCloseable {
     private final SearchService search;
     private final Workers workers;
     private final FolderImport folderImport;
+    private final Sessions sessions;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -91,6 +95,7 @@ public final class Vitrine implements AutoCloseable {
                     (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
+            sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
             } else {
@@ -121,7 +126,8 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).start(config.port()));
+        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions);
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).extend(web::register).start(config.port()));
         return this;
     }
 
