@@ -15,7 +15,8 @@ import java.util.Optional;
 /** Maps an asset, its versions and its renditions to the detail page's view model. */
 final class AssetPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    static final String FILE = "file";
+    /** File facts come from the file itself; a source badge on each would be noise. */
+    private static final String FILE = null;
 
     private AssetPages() {}
 

@@ -42,9 +42,10 @@ final class UploadRoutes {
         try {
             ctx.json(result(ingest.ingest(read(ctx))));
         } catch (InvalidUploadException e) {
-            ctx.status(400).json(Result.failed(null, e.getMessage()));
+            // a refused file is an ordinary per-file outcome the page shows, not a broken request
+            ctx.json(Result.failed(null, e.getMessage()));
         } catch (BlobTooLargeException e) {
-            ctx.status(413).json(Result.failed(null, "the file is larger than the limit of " + AssetPages.size(ingest.maxBytes())));
+            ctx.json(Result.failed(null, "the file is larger than the limit of " + AssetPages.size(ingest.maxBytes())));
         } catch (FileUploadException e) {
             ctx.status(e.getCause() instanceof BlobTooLargeException ? 413 : 400)
                     .json(Result.failed(null, "the upload could not be read: " + e.getMessage()));

@@ -175,7 +175,7 @@ class WebUiBrowserTest {
         title.sendKeys("Harbour at dawn");
         find("#descriptive button[type=submit]").click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#descriptive .saved"), "Saved."));
-        assertThat(find("label[for=f-title] .source").getText()).isEqualTo("human");
+        assertThat(find("label[for=f-title] .source").getAttribute("textContent").strip()).isEqualTo("human");
         var asset = server.json(server.get("/api/v1/assets/" + id));
         assertThat(asset.path("metadata").path("title").asText()).isEqualTo("Harbour at dawn");
         assertThat(asset.path("metadata").path("sources").path("title").asText()).isEqualTo("human");
@@ -183,7 +183,7 @@ class WebUiBrowserTest {
     }
 
     private static String openAsset(String name) {
-        browser.driver.get(url("/?q=" + name.replace(".", " ")));
+        browser.driver.get(url("/?q=" + name.replace(".", "+")));
         find("#grid .tile a").click();
         find("#f-title");
         String current = browser.driver.getCurrentUrl();
