@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.vitrine.asset.AssetNotFoundException;
+import io.vitrine.search.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ final class Pages {
                 h.handle(ctx);
             } catch (AssetNotFoundException e) {
                 error(ctx, 404, "Asset not found", "It may have been deleted. Go back to the library to find others.");
+            } catch (InvalidQueryException e) {
+                error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
             } catch (Exception e) {
                 LOG.error("web page {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong", "The error has been logged. Try again, or go back to the library.");
