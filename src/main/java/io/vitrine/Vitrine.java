@@ -40,6 +40,9 @@ import io.vitrine.storage.BlobLocks;
 import io.vitrine.storage.BlobStore;
 import io.vitrine.storage.jdbc.JdbiBlobLocks;
 import io.vitrine.storage.local.LocalBlobStore;
+import io.vitrine.web.Sessions;
+import io.vitrine.web.WebUi;
+import io.vitrine.web.jdbc.JdbiSessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -73,6 +76,7 @@ public final class Vitrine implements AutoCloseable {
     private final Workers workers;
     private final FolderImport folderImport;
     private final Governance governance;
+    private final Sessions sessions;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -109,6 +113,7 @@ public final class Vitrine implements AutoCloseable {
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
+            sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
             } else {
@@ -149,7 +154,9 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance).start(config.port()));
+        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions);
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance).extend(web::register)
+                .start(config.port()));
         return this;
     }
 

@@ -13,20 +13,21 @@ import java.util.regex.Pattern;
 /**
  * Sends a blob with validators and byte ranges: the ETag is the content hash, so it is exact and
  * free; a single {@code Range} is honoured (206), an unsatisfiable one gets 416, several ranges get
- * the whole file (allowed by RFC 9110).
+ * the whole file (allowed by RFC 9110). Public because the web UI sends the same files to signed-in
+ * browsers (a {@code <video>} element needs ranges too).
  */
-final class BlobResponder {
+public final class BlobResponder {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final BlobStore blobs;
 
-    BlobResponder(BlobStore blobs) {
+    public BlobResponder(BlobStore blobs) {
         this.blobs = blobs;
     }
 
-    record Delivery(String key, String mediaType, String filename, boolean attachment) {}
+    public record Delivery(String key, String mediaType, String filename, boolean attachment) {}
 
-    void send(Context ctx, Delivery d) throws IOException {
+    public void send(Context ctx, Delivery d) throws IOException {
         long size = blobs.size(d.key());
         String etag = "\"" + d.key() + "\"";
         ctx.header("ETag", etag);

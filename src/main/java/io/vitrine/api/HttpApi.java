@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server: explicit routes, bearer auth on everything under /api/v1, the permission each
@@ -131,6 +132,15 @@ public final class HttpApi implements AutoCloseable {
         try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
             ctx.contentType("application/yaml").result(in.readAllBytes());
         }
+    }
+
+    /**
+     * Lets another module (the web UI) add its routes to the same server. They are not recorded in
+     * {@link #routes()}: that list is the API contract that openapi.yaml must match.
+     */
+    public HttpApi extend(Consumer<Javalin> extension) {
+        extension.accept(app);
+        return this;
     }
 
     public HttpApi start(int port) {

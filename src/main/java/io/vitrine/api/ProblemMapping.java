@@ -48,7 +48,8 @@ final class ProblemMapping {
         });
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith(Problem.MEDIA_TYPE)) {
+            // the web UI renders its own HTML 404 pages; everything else answers as a problem
+            if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || type.startsWith("text/html"))) {
                 send(ctx, Problem.of(404, "not-found", "Not found", "no route for " + ctx.method() + " " + ctx.path()));
             }
         });

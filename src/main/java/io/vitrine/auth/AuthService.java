@@ -36,6 +36,11 @@ public final class AuthService {
         return tokens.findByHash(hash(token)).filter(t -> t.activeAt(now)).map(ApiToken::principal);
     }
 
+    /** The principal of a stored token that is still active (not revoked, not expired): web sessions re-check it on every request. */
+    public Optional<Principal> activePrincipal(String tokenId) {
+        return tokens.findById(tokenId).filter(t -> t.activeAt(clock.instant())).map(ApiToken::principal);
+    }
+
     /**
      * Makes sure an administrator can get in: {@code configured} (from VITRINE_ADMIN_TOKEN) becomes
      * the bootstrap admin token; without it a token is generated only if no admin token exists yet.

@@ -1,0 +1,41 @@
+package io.vitrine.web;
+
+import java.util.List;
+
+/**
+ * The detail page. Metadata comes in named groups so later capabilities (AI tags, rights,
+ * workflow) add a group or a section without changing the others.
+ */
+public record AssetPage(
+        Chrome chrome,
+        String id,
+        String name,
+        String kind,
+        String status,
+        String statusReason,
+        Preview preview,
+        Editable editable,
+        List<Group> groups,
+        List<VersionRow> versions,
+        List<RenditionRow> renditions,
+        String saved) {
+
+    /** {@code imageUrl} is a still (photo, page, poster, waveform); {@code mediaUrl} a playable file. */
+    public record Preview(String imageUrl, String zoomUrl, String mediaUrl, String downloadUrl) {}
+
+    public record Field(String label, String value, String source) {}
+
+    public record Group(String id, String title, List<Field> fields) {}
+
+    /** The fields a person edits inline; their sources say whether a person already set them. */
+    public record Editable(String title, String titleSource, String description, String descriptionSource,
+            String keywords, String keywordsSource) {}
+
+    public record VersionRow(int version, String filename, String size, String createdAt, boolean current) {}
+
+    public record RenditionRow(String name, String mediaType, String dimensions, String size, String url) {}
+
+    public boolean badge() {
+        return !"ready".equals(status);
+    }
+}

@@ -1,0 +1,118 @@
+package io.vitrine.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.vitrine.api.BlobResponder;
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetService;
+import io.vitrine.asset.AssetStatus;
+import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.asset.MetadataPatch;
+import io.vitrine.asset.Rendition;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The asset detail page, its inline edit and delete, and the files it shows and offers. */
+final class AssetPageRoutes {
+    private final AssetService assets;
+    private final BlobResponder blobs;
+    private final Pages pages;
+
+    AssetPageRoutes(AssetService assets, BlobResponder blobs, Pages pages) {
+        this.assets = assets;
+        this.blobs = blobs;
+        this.pages = pages;
+    }
+
+    void detail(Context ctx, Sessions.SignedIn who) {
+        show(ctx, who, assets.get(ctx.pathParam("id")), null);
+    }
+
+    private void show(Context ctx, Sessions.SignedIn who, Asset a, String saved) {
+        pages.render(ctx, "asset", AssetPages.of(Chrome.of(a.filename(), who), a, assets.versions(a.id()), saved));
+    }
+
+    /** Saves only what the person changed, so an untouched embedded value keeps its source. */
+    void save(Context ctx, Sessions.SignedIn who) {
+        Asset a = assets.get(ctx.pathParam("id"));
+        EffectiveMetadata now = EffectiveMetadata.of(a);
+        Set<String> present = new HashSet<>();
+        Optional<String> title = changed(present, "title", ctx.formParam("title"), now.title());
+        Optional<String> description = changed(present, "description", ctx.formParam("description"), now.description());
+        List<String> keywords = keywords(ctx.formParam("keywords"));
+        if (ctx.formParam("keywords") != null && !keywords.equals(now.keywordsOrEmpty())) {
+            present.add("keywords");
+        }
+        Asset updated = present.isEmpty() ? a : assets.update(a.id(), new MetadataPatch(title, description,
+                keywords.isEmpty() ? Optional.empty() : Optional.of(keywords), Optional.empty(), Optional.empty(), Map.of(), present));
+        if (ctx.header("HX-Request") == null) {
+            ctx.redirect("/assets/" + a.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        show(ctx, who, updated, present.isEmpty() ? "Nothing changed." : "Saved.");
+    }
+
+    private static Optional<String> changed(Set<String> present, String field, String offered, String current) {
+        if (offered == null) {
+            return Optional.empty();
+        }
+        String value = offered.strip();
+        if (!value.equals(Objects.requireNonNullElse(current, ""))) {
+            present.add(field);
+        }
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static List<String> keywords(String raw) {
+        return raw == null ? List.of() : Arrays.stream(raw.split(",")).map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
+    }
+
+    void delete(Context ctx, Sessions.SignedIn who) {
+        assets.delete(ctx.pathParam("id"));
+        ctx.header("HX-Redirect", "/");
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    void rendition(Context ctx, Sessions.SignedIn who) throws IOException {
+        Asset a = assets.get(ctx.pathParam("id"));
+        Optional<Rendition> r = a.renditions().stream().filter(x -> x.name().equals(ctx.pathParam("name"))).findFirst();
+        if (r.isEmpty()) {
+            pages.error(ctx, 404, "No such rendition", "This asset has no rendition by that name (yet).");
+            return;
+        }
+        String file = baseName(a.filename()) + "-" + r.get().name() + extension(r.get().mediaType());
+        blobs.send(ctx, new BlobResponder.Delivery(r.get().sha256(), r.get().mediaType(), file, ctx.queryParam("download") != null));
+    }
+
+    void original(Context ctx, Sessions.SignedIn who) throws IOException {
+        Asset a = assets.get(ctx.pathParam("id"));
+        if (a.status() == AssetStatus.QUARANTINED) {
+            pages.error(ctx, 403, "Quarantined", "This file was quarantined: " + a.statusReason());
+            return;
+        }
+        // inline only for playable audio: anything else (SVG, HTML-ish documents) downloads, never renders here
+        boolean inline = ctx.queryParam("inline") != null && a.mediaType().startsWith("audio/");
+        blobs.send(ctx, new BlobResponder.Delivery(a.sha256(), a.mediaType(), a.filename(), !inline));
+    }
+
+    private static String baseName(String filename) {
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
+
+    private static String extension(String mediaType) {
+        return switch (mediaType) {
+            case "image/jpeg" -> ".jpg";
+            case "image/webp" -> ".webp";
+            case "image/png" -> ".png";
+            case "video/mp4" -> ".mp4";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package io.vitrine.web;
+
+/** View model of the error page. */
+public record ErrorPage(String title, String detail) {}

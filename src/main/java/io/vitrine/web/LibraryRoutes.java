@@ -1,0 +1,121 @@
+package io.vitrine.web;
+
+import io.javalin.http.Context;
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetService;
+import io.vitrine.asset.Page;
+import io.vitrine.search.Facet;
+import io.vitrine.search.SearchQuery;
+import io.vitrine.search.SearchResult;
+import io.vitrine.search.SearchService;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The library: one search box, sort, facets with counts, and a grid that grows by 100 as the user
+ * scrolls. With no query and no filter the grid lists the database newest first, so files still
+ * processing (not yet searchable) or failed show up with their badge.
+ */
+final class LibraryRoutes {
+    static final int PAGE = 100;
+    private static final int MAX_Q = 1000;
+
+    private final SearchService search;
+    private final AssetService assets;
+    private final Pages pages;
+
+    LibraryRoutes(SearchService search, AssetService assets, Pages pages) {
+        this.search = search;
+        this.assets = assets;
+        this.pages = pages;
+    }
+
+    void library(Context ctx, Sessions.SignedIn who) {
+        Params p = Params.of(ctx);
+        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")));
+        List<LibraryPage.FacetGroup> facets = facets(r.facets(), p.filters());
+        LibraryPage page;
+        if (p.browsing()) {
+            Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"));
+            page = new LibraryPage(Chrome.of("Library", who), "", p.sort(), r.total(), true,
+                    list.items().stream().map(Tiles::of).toList(), facets, more(p, list.nextCursor()));
+        } else {
+            page = new LibraryPage(Chrome.of("Library", who), p.q(), p.sort(), r.total(), false,
+                    r.hits().stream().map(h -> Tiles.of(h.asset())).toList(), facets, more(p, r.nextCursor()));
+        }
+        pages.render(ctx, "library", page);
+    }
+
+    private static List<LibraryPage.FacetGroup> facets(Map<String, List<SearchResult.FacetCount>> counts, Map<Facet, List<String>> selected) {
+        List<LibraryPage.FacetGroup> groups = new ArrayList<>();
+        for (Facet f : Facet.values()) {
+            List<String> chosen = selected.getOrDefault(f, List.of());
+            List<LibraryPage.FacetValue> values = counts.getOrDefault(f.apiName(), List.of()).stream()
+                    .map(c -> new LibraryPage.FacetValue(c.value(), c.count(), chosen.contains(c.value()))).toList();
+            groups.add(new LibraryPage.FacetGroup(f.apiName(), label(f), values));
+        }
+        return groups;
+    }
+
+    private static String label(Facet f) {
+        return switch (f) {
+            case MEDIA_TYPE -> "Type";
+            case YEAR -> "Year";
+            case CAMERA_MODEL -> "Camera";
+            case KEYWORDS -> "Keywords";
+            case STATUS -> "Status";
+        };
+    }
+
+    private static String more(Params p, String cursor) {
+        return cursor == null ? null : "/?" + p.queryString() + "cursor=" + enc(cursor);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The query string, parsed leniently: unknown facet values simply match nothing. */
+    private record Params(String q, String sort, Map<Facet, List<String>> filters) {
+
+        static Params of(Context ctx) {
+            String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+            q = q.length() > MAX_Q ? q.substring(0, MAX_Q) : q;
+            Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+            for (Facet f : Facet.values()) {
+                List<String> values = ctx.queryParams(f.apiName()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+                if (!values.isEmpty()) {
+                    filters.put(f, values);
+                }
+            }
+            String sort = ctx.queryParam("sort");
+            if (sort == null || !List.of("relevance", "newest", "oldest").contains(sort)) {
+                sort = q.isEmpty() ? "newest" : "relevance";
+            }
+            return new Params(q, sort, filters);
+        }
+
+        boolean browsing() {
+            return q.isEmpty() && filters.isEmpty() && sort.equals("newest");
+        }
+
+        SearchQuery query(String cursor) {
+            SearchQuery.SortOrder order = switch (sort) {
+                case "newest" -> SearchQuery.SortOrder.DATE_DESC;
+                case "oldest" -> SearchQuery.SortOrder.DATE_ASC;
+                default -> SearchQuery.SortOrder.RELEVANCE;
+            };
+            return new SearchQuery(q, filters, null, null, order, PAGE, browsing() ? null : cursor);
+        }
+
+        String queryString() {
+            StringBuilder sb = new StringBuilder("q=" + enc(q) + "&sort=" + sort + "&");
+            filters.forEach((f, vs) -> vs.forEach(v -> sb.append(f.apiName()).append('=').append(enc(v)).append('&')));
+            return sb.toString();
+        }
+    }
+}

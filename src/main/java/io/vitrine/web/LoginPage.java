@@ -1,0 +1,4 @@
+package io.vitrine.web;
+
+/** View model of the login page. */
+public record LoginPage(String error) {}

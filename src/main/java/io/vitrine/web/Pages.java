@@ -1,0 +1,59 @@
+package io.vitrine.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.vitrine.asset.AssetNotFoundException;
+import io.vitrine.search.InvalidQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the JTE templates. They are compiled to classes at build time (jte-maven-plugin), so the
+ * server needs no JDK and no template folder at run time.
+ */
+final class Pages {
+    private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
+    /** Scripts and styles only from this server: injected markup cannot run or restyle anything. */
+    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    void render(Context ctx, String template, Object model) {
+        StringOutput out = new StringOutput();
+        engine.render(template + ".jte", model, out);
+        headers(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    static void headers(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    void error(Context ctx, int status, String title, String detail) {
+        ctx.status(status);
+        render(ctx, "error", new ErrorPage(title, detail));
+    }
+
+    /** Web routes answer with HTML pages, never with the API's problem JSON. */
+    Handler safely(Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (AssetNotFoundException e) {
+                error(ctx, 404, "Asset not found", "It may have been deleted. Go back to the library to find others.");
+            } catch (InvalidQueryException e) {
+                error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
+            } catch (Exception e) {
+                LOG.error("web page {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Something went wrong", "The error has been logged. Try again, or go back to the library.");
+            }
+        };
+    }
+}

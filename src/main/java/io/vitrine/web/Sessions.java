@@ -1,0 +1,88 @@
+package io.vitrine.web;
+
+import io.vitrine.auth.AuthService;
+import io.vitrine.auth.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Signs browsers in with an API token and keeps them signed in with a random session id. The cookie
+ * carries only that id; the store keeps its hash, the token's id and a CSRF token. Each request
+ * re-checks the token, so revoking or expiring it signs its browsers out.
+ */
+public final class Sessions {
+    static final Duration LIFETIME = Duration.ofHours(12);
+
+    private final SessionStore store;
+    private final AuthService auth;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Sessions(SessionStore store, AuthService auth, Clock clock) {
+        this.store = store;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    /** A new session, returned with the cookie value that names it, or empty for a bad token. */
+    Optional<Opened> open(String token) {
+        Optional<Principal> principal = auth.authenticate(token);
+        if (principal.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        store.deleteExpired(now);
+        String id = randomToken();
+        WebSession s = new WebSession(hash(id), principal.get().tokenId(), randomToken(), now, now.plus(LIFETIME));
+        store.save(s);
+        return Optional.of(new Opened(id, s));
+    }
+
+    Optional<SignedIn> resolve(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 128) {
+            return Optional.empty();
+        }
+        return store.find(hash(cookieValue))
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                .flatMap(s -> auth.activePrincipal(s.tokenId()).map(p -> new SignedIn(s, p)));
+    }
+
+    void close(String cookieValue) {
+        if (cookieValue != null && cookieValue.length() <= 128) {
+            store.delete(hash(cookieValue));
+        }
+    }
+
+    /** Compares in constant time, so response timing does not reveal how much of a guess was right. */
+    static boolean csrfMatches(WebSession s, String offered) {
+        return offered != null && MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.UTF_8),
+                offered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    record Opened(String cookieValue, WebSession session) {}
+
+    record SignedIn(WebSession session, Principal principal) {}
+}

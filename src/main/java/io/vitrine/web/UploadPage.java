@@ -1,0 +1,4 @@
+package io.vitrine.web;
+
+/** View model of the upload page. */
+public record UploadPage(Chrome chrome) {}

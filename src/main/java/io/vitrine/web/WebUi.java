@@ -1,0 +1,52 @@
+package io.vitrine.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.vitrine.api.BlobResponder;
+import io.vitrine.asset.AssetService;
+import io.vitrine.ingest.IngestService;
+import io.vitrine.search.SearchService;
+import io.vitrine.storage.BlobStore;
+
+/**
+ * The browser UI at {@code /}: server-rendered pages that call the services directly. Registered on
+ * the API's server through {@code HttpApi.extend}, so these routes stay out of the API contract.
+ */
+public final class WebUi {
+    private final Pages pages = new Pages();
+    private final Guard guard;
+    private final LoginRoutes login;
+    private final LibraryRoutes library;
+    private final AssetPageRoutes asset;
+    private final UploadRoutes upload;
+    private final StaticFiles files = new StaticFiles();
+
+    public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions) {
+        this.guard = new Guard(sessions, pages);
+        this.login = new LoginRoutes(sessions, guard, pages);
+        this.library = new LibraryRoutes(search, assets, pages);
+        this.asset = new AssetPageRoutes(assets, new BlobResponder(blobs), pages);
+        this.upload = new UploadRoutes(ingest, pages);
+    }
+
+    public void register(Javalin app) {
+        app.addHttpHandler(HandlerType.GET, "/", pages.safely(ctx -> {
+            if (guard.signedIn(ctx).isEmpty()) {
+                pages.render(ctx, "login", new LoginPage(null));
+            } else {
+                guard.page(library::library).handle(ctx);
+            }
+        }));
+        app.addHttpHandler(HandlerType.GET, "/login", pages.safely(login::form));
+        app.addHttpHandler(HandlerType.POST, "/login", pages.safely(login::signIn));
+        app.addHttpHandler(HandlerType.POST, "/logout", guard.action(login::signOut));
+        app.addHttpHandler(HandlerType.GET, "/upload", guard.page(upload::page));
+        app.addHttpHandler(HandlerType.POST, "/upload", guard.action(upload::upload));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(asset::detail));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(asset::save));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(asset::delete));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(asset::original));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(asset::rendition));
+        app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
+    }
+}
