@@ -154,7 +154,7 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions);
+        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance).extend(web::register)
                 .start(config.port()));
         return this;

@@ -21,17 +21,19 @@ import java.util.Set;
 /** The asset detail page, its inline edit and delete, and the files it shows and offers. */
 final class AssetPageRoutes {
     private final AssetService assets;
+    private final WebAccess access;
     private final BlobResponder blobs;
     private final Pages pages;
 
-    AssetPageRoutes(AssetService assets, BlobResponder blobs, Pages pages) {
+    AssetPageRoutes(AssetService assets, WebAccess access, BlobResponder blobs, Pages pages) {
         this.assets = assets;
+        this.access = access;
         this.blobs = blobs;
         this.pages = pages;
     }
 
     void detail(Context ctx, Sessions.SignedIn who) {
-        show(ctx, who, assets.get(ctx.pathParam("id")), null);
+        show(ctx, who, access.visible(who, ctx.pathParam("id")), null);
     }
 
     private void show(Context ctx, Sessions.SignedIn who, Asset a, String saved) {
@@ -40,7 +42,7 @@ final class AssetPageRoutes {
 
     /** Saves only what the person changed, so an untouched embedded value keeps its source. */
     void save(Context ctx, Sessions.SignedIn who) {
-        Asset a = assets.get(ctx.pathParam("id"));
+        Asset a = access.visible(who, ctx.pathParam("id"));
         EffectiveMetadata now = EffectiveMetadata.of(a);
         Set<String> present = new HashSet<>();
         Optional<String> title = changed(present, "title", ctx.formParam("title"), now.title());
@@ -54,6 +56,9 @@ final class AssetPageRoutes {
         if (ctx.header("HX-Request") == null) {
             ctx.redirect("/assets/" + a.id(), HttpStatus.SEE_OTHER);
             return;
+        }
+        if (!present.isEmpty()) {
+            access.record(who, "asset.update", a.id(), Map.of("via", "web", "fields", String.join(",", new java.util.TreeSet<>(present))));
         }
         show(ctx, who, updated, present.isEmpty() ? "Nothing changed." : "Saved.");
     }
@@ -74,31 +79,51 @@ final class AssetPageRoutes {
     }
 
     void delete(Context ctx, Sessions.SignedIn who) {
-        assets.delete(ctx.pathParam("id"));
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        assets.delete(a.id());
+        access.record(who, "asset.delete", a.id(), Map.of("via", "web"));
         ctx.header("HX-Redirect", "/");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     void rendition(Context ctx, Sessions.SignedIn who) throws IOException {
-        Asset a = assets.get(ctx.pathParam("id"));
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        if (refusedQuarantine(ctx, a)) {
+            return;
+        }
+        access.checkInternalView(a);
         Optional<Rendition> r = a.renditions().stream().filter(x -> x.name().equals(ctx.pathParam("name"))).findFirst();
         if (r.isEmpty()) {
             pages.error(ctx, 404, "No such rendition", "This asset has no rendition by that name (yet).");
             return;
         }
         String file = baseName(a.filename()) + "-" + r.get().name() + extension(r.get().mediaType());
-        blobs.send(ctx, new BlobResponder.Delivery(r.get().sha256(), r.get().mediaType(), file, ctx.queryParam("download") != null));
+        boolean download = ctx.queryParam("download") != null;
+        if (download) {
+            // grid thumbnails are looking, not delivery: only an explicit download is an audited event
+            access.record(who, "asset.rendition", a.id(), Map.of("via", "web", "name", r.get().name()));
+        }
+        blobs.send(ctx, new BlobResponder.Delivery(r.get().sha256(), r.get().mediaType(), file, download));
     }
 
     void original(Context ctx, Sessions.SignedIn who) throws IOException {
-        Asset a = assets.get(ctx.pathParam("id"));
-        if (a.status() == AssetStatus.QUARANTINED) {
-            pages.error(ctx, 403, "Quarantined", "This file was quarantined: " + a.statusReason());
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        if (refusedQuarantine(ctx, a)) {
             return;
         }
+        access.checkInternalView(a);
+        access.record(who, "asset.original", a.id(), Map.of("via", "web"));
         // inline only for playable audio: anything else (SVG, HTML-ish documents) downloads, never renders here
         boolean inline = ctx.queryParam("inline") != null && a.mediaType().startsWith("audio/");
         blobs.send(ctx, new BlobResponder.Delivery(a.sha256(), a.mediaType(), a.filename(), !inline));
+    }
+
+    private boolean refusedQuarantine(Context ctx, Asset a) {
+        if (a.status() == AssetStatus.QUARANTINED) {
+            pages.error(ctx, 403, "Quarantined", "This file was quarantined: " + a.statusReason());
+            return true;
+        }
+        return false;
     }
 
     private static String baseName(String filename) {

@@ -28,6 +28,27 @@ final class Guard {
         void handle(Context ctx, Sessions.SignedIn who) throws Exception;
     }
 
+    /** A page that also needs {@code permission}; without it the user gets a 403 page naming it. */
+    Handler page(io.vitrine.auth.Permission permission, SignedInHandler h) {
+        return page((ctx, who) -> {
+            requirePermission(who, permission);
+            h.handle(ctx, who);
+        });
+    }
+
+    Handler action(io.vitrine.auth.Permission permission, SignedInHandler h) {
+        return action((ctx, who) -> {
+            requirePermission(who, permission);
+            h.handle(ctx, who);
+        });
+    }
+
+    private static void requirePermission(Sessions.SignedIn who, io.vitrine.auth.Permission permission) {
+        if (!who.principal().can(permission)) {
+            throw new WebAccess.Forbidden(permission);
+        }
+    }
+
     Handler page(SignedInHandler h) {
         return pages.safely(ctx -> {
             Optional<Sessions.SignedIn> who = signedIn(ctx);

@@ -36,11 +36,12 @@ final class LibraryRoutes {
 
     void library(Context ctx, Sessions.SignedIn who) {
         Params p = Params.of(ctx);
-        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")));
+        java.util.Set<String> regions = who.principal().visibleRegions();
+        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions));
         List<LibraryPage.FacetGroup> facets = facets(r.facets(), p.filters());
         LibraryPage page;
         if (p.browsing()) {
-            Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"));
+            Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"), regions);
             page = new LibraryPage(Chrome.of("Library", who), "", p.sort(), r.total(), true,
                     list.items().stream().map(Tiles::of).toList(), facets, more(p, list.nextCursor()));
         } else {

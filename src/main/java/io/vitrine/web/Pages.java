@@ -48,6 +48,10 @@ final class Pages {
                 h.handle(ctx);
             } catch (AssetNotFoundException e) {
                 error(ctx, 404, "Asset not found", "It may have been deleted. Go back to the library to find others.");
+            } catch (WebAccess.Forbidden e) {
+                error(ctx, 403, "Not allowed", e.getMessage() + " Ask an administrator if you need it.");
+            } catch (io.vitrine.rights.NotLicensedException e) {
+                error(ctx, 403, "Not licensed", e.getMessage());
             } catch (InvalidQueryException e) {
                 error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
             } catch (Exception e) {

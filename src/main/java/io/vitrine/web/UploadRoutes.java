@@ -22,10 +22,12 @@ import org.apache.commons.fileupload2.jakarta.servlet5.JakartaServletDiskFileUpl
  */
 final class UploadRoutes {
     private final IngestService ingest;
+    private final WebAccess access;
     private final Pages pages;
 
-    UploadRoutes(IngestService ingest, Pages pages) {
+    UploadRoutes(IngestService ingest, WebAccess access, Pages pages) {
         this.ingest = ingest;
+        this.access = access;
         this.pages = pages;
     }
 
@@ -40,7 +42,16 @@ final class UploadRoutes {
             return;
         }
         try {
-            ctx.json(result(ingest.ingest(read(ctx))));
+            IngestResult r = ingest.ingest(read(ctx));
+            if (r.outcome() == IngestResult.Outcome.DUPLICATE && !who.principal().sees(r.asset().regions())) {
+                // same answer as the API's 409: the existing asset is outside this user's markets
+                ctx.json(Result.failed(r.asset().filename(), "the same file is already stored, in an asset you cannot see"));
+                return;
+            }
+            if (r.outcome() != IngestResult.Outcome.DUPLICATE) {
+                access.record(who, "asset.upload", r.asset().id(), java.util.Map.of("via", "web", "filename", r.asset().filename()));
+            }
+            ctx.json(result(r));
         } catch (InvalidUploadException e) {
             // a refused file is an ordinary per-file outcome the page shows, not a broken request
             ctx.json(Result.failed(null, e.getMessage()));

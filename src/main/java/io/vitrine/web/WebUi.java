@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.vitrine.api.BlobResponder;
 import io.vitrine.asset.AssetService;
+import io.vitrine.audit.AuditService;
+import io.vitrine.auth.Permission;
+import io.vitrine.rights.LicenceService;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.search.SearchService;
 import io.vitrine.storage.BlobStore;
@@ -21,12 +24,14 @@ public final class WebUi {
     private final UploadRoutes upload;
     private final StaticFiles files = new StaticFiles();
 
-    public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions) {
+    public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
+            LicenceService licences, AuditService audit) {
+        WebAccess access = new WebAccess(assets, licences, audit);
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages);
         this.library = new LibraryRoutes(search, assets, pages);
-        this.asset = new AssetPageRoutes(assets, new BlobResponder(blobs), pages);
-        this.upload = new UploadRoutes(ingest, pages);
+        this.asset = new AssetPageRoutes(assets, access, new BlobResponder(blobs), pages);
+        this.upload = new UploadRoutes(ingest, access, pages);
     }
 
     public void register(Javalin app) {
@@ -34,19 +39,19 @@ public final class WebUi {
             if (guard.signedIn(ctx).isEmpty()) {
                 pages.render(ctx, "login", new LoginPage(null));
             } else {
-                guard.page(library::library).handle(ctx);
+                guard.page(Permission.ASSET_READ, library::library).handle(ctx);
             }
         }));
         app.addHttpHandler(HandlerType.GET, "/login", pages.safely(login::form));
         app.addHttpHandler(HandlerType.POST, "/login", pages.safely(login::signIn));
         app.addHttpHandler(HandlerType.POST, "/logout", guard.action(login::signOut));
-        app.addHttpHandler(HandlerType.GET, "/upload", guard.page(upload::page));
-        app.addHttpHandler(HandlerType.POST, "/upload", guard.action(upload::upload));
-        app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(asset::detail));
-        app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(asset::save));
-        app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(asset::delete));
-        app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(asset::original));
-        app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(asset::rendition));
+        app.addHttpHandler(HandlerType.GET, "/upload", guard.page(Permission.ASSET_UPLOAD, upload::page));
+        app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(Permission.ASSET_READ, asset::detail));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(Permission.METADATA_EDIT, asset::save));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(Permission.ASSET_DELETE, asset::delete));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
         app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
     }
 }

@@ -7,14 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Requests as a given user, and the governance calls tests repeat. */
-final class GovernanceClient {
+public final class GovernanceClient {
     private final TestServer server;
 
-    GovernanceClient(TestServer server) {
+    public GovernanceClient(TestServer server) {
         this.server = server;
     }
 
-    HttpResponse<String> call(String token, String method, String path, String body) throws Exception {
+    public HttpResponse<String> call(String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -24,12 +24,12 @@ final class GovernanceClient {
         return server.send(b.build());
     }
 
-    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+    public HttpResponse<String> admin(String method, String path, String body) throws Exception {
         return call(TestServer.TOKEN, method, path, body);
     }
 
     /** Creates a user; returns her token. */
-    String user(String role, String... regions) throws Exception {
+    public String user(String role, String... regions) throws Exception {
         String body = "{\"name\":\"" + role + " " + String.join("/", regions) + "\",\"roles\":[\"" + role + "\"],\"regions\":"
                 + json(regions) + "}";
         HttpResponse<String> r = admin("POST", "/api/v1/users", body);
@@ -39,7 +39,7 @@ final class GovernanceClient {
         return server.json(r).path("token").asText();
     }
 
-    String licence(String body) throws Exception {
+    public String licence(String body) throws Exception {
         HttpResponse<String> r = admin("POST", "/api/v1/licences", body);
         if (r.statusCode() != 201) {
             throw new AssertionError("licence not created: " + r.statusCode() + " " + r.body());
@@ -47,7 +47,7 @@ final class GovernanceClient {
         return server.json(r).path("id").asText();
     }
 
-    void attach(String assetId, String licenceId) throws Exception {
+    public void attach(String assetId, String licenceId) throws Exception {
         HttpResponse<String> r = admin("POST", "/api/v1/assets/" + assetId + "/licences", "{\"licenceId\":\"" + licenceId + "\"}");
         if (r.statusCode() != 200) {
             throw new AssertionError("not attached: " + r.statusCode() + " " + r.body());
@@ -55,12 +55,12 @@ final class GovernanceClient {
     }
 
     /** Uploads a distinct JPEG as admin and waits until it is ready. */
-    String asset(int seed, String metadata) throws Exception {
+    public String asset(int seed, String metadata) throws Exception {
         return AssetApiTestSupport.settled(server, server.upload("?onDuplicate=allow", "g" + seed + ".jpg",
                 Media.jpeg(64, 48, seed), metadata)).path("id").asText();
     }
 
-    void restrict(String assetId, String... regions) throws Exception {
+    public void restrict(String assetId, String... regions) throws Exception {
         HttpResponse<String> r = admin("PATCH", "/api/v1/assets/" + assetId, "{\"regions\":" + json(regions) + "}");
         if (r.statusCode() != 200) {
             throw new AssertionError("regions not set: " + r.statusCode() + " " + r.body());

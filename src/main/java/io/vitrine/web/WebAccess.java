@@ -1,0 +1,54 @@
+package io.vitrine.web;
+
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetNotFoundException;
+import io.vitrine.asset.AssetService;
+import io.vitrine.audit.AuditService;
+import io.vitrine.auth.Permission;
+import io.vitrine.auth.Principal;
+import io.vitrine.rights.LicenceService;
+import io.vitrine.rights.Use;
+import java.util.Map;
+
+/**
+ * The governance rules as the browser meets them, the same as the API's: an asset outside the
+ * caller's regions is "not found", a missing permission is refused naming it, what is delivered is
+ * checked against the licences for internal viewing, and deliveries and changes are audited.
+ */
+final class WebAccess {
+    private final AssetService assets;
+    private final LicenceService licences;
+    private final AuditService audit;
+
+    WebAccess(AssetService assets, LicenceService licences, AuditService audit) {
+        this.assets = assets;
+        this.licences = licences;
+        this.audit = audit;
+    }
+
+    /** The live asset if {@code who} may see it; otherwise the same "not found" as an unknown id. */
+    Asset visible(Sessions.SignedIn who, String id) {
+        Asset a = assets.get(id);
+        if (!who.principal().sees(a.regions())) {
+            throw new AssetNotFoundException(id);
+        }
+        return a;
+    }
+
+    /** Checks that viewing inside the DAM is covered (throws the rights refusal otherwise). */
+    void checkInternalView(Asset a) {
+        licences.check(a, Use.INTERNAL_VIEW);
+    }
+
+    void record(Sessions.SignedIn who, String action, String target, Map<String, String> details) {
+        Principal p = who.principal();
+        audit.record(p.tokenId() + " (" + p.name() + ")", action, target, details);
+    }
+
+    /** Thrown by {@link Guard} when the signed-in user's roles lack a permission. */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(Permission p) {
+            super("Your roles do not grant " + p.apiName() + ".");
+        }
+    }
+}

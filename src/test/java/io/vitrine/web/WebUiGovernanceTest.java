@@ -1,0 +1,110 @@
+package io.vitrine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vitrine.TestServer;
+import io.vitrine.api.GovernanceClient;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The browser UI obeys the same governance as the API: regions, permissions, licences. */
+class WebUiGovernanceTest {
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static GovernanceClient gov;
+    static String germanOnly;
+    static String everywhere;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(data, Map.of());
+        gov = new GovernanceClient(server);
+        germanOnly = gov.asset(501, "{\"title\":\"Oktoberfest tent\"}");
+        gov.restrict(germanOnly, "DE");
+        everywhere = gov.asset(502, "{\"title\":\"Harbour crane\"}");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void an_asset_outside_the_users_regions_is_not_found_in_the_ui() throws Exception {
+        Browser fr = signIn(gov.user("consumer", "FR"));
+        assertThat(fr.get("/assets/" + germanOnly).statusCode()).isEqualTo(404);
+        assertThat(fr.get("/assets/" + germanOnly + "/original").statusCode()).isEqualTo(404);
+        assertThat(fr.get("/assets/" + germanOnly + "/renditions/thumb").statusCode()).isEqualTo(404);
+        assertThat(fr.get("/assets/" + everywhere).statusCode()).isEqualTo(200);
+        String library = fr.get("/").body();
+        assertThat(library).contains(everywhere).doesNotContain(germanOnly).doesNotContain("Oktoberfest");
+
+        Browser de = signIn(gov.user("consumer", "DE"));
+        assertThat(de.get("/assets/" + germanOnly).statusCode()).isEqualTo(200);
+        assertThat(de.get("/").body()).contains(germanOnly);
+    }
+
+    @Test
+    void a_role_without_the_permission_cannot_edit_delete_or_upload() throws Exception {
+        Browser viewer = signIn(gov.user("reviewer", "DE"));
+        String page = viewer.get("/assets/" + everywhere).body();
+        String csrf = csrf(page);
+        HttpResponse<String> edit = viewer.post("/assets/" + everywhere + "/metadata", "_csrf=" + csrf + "&title=Hacked");
+        assertThat(edit.statusCode()).isEqualTo(403);
+        assertThat(edit.body()).contains("asset.metadata.edit");
+        assertThat(viewer.post("/assets/" + everywhere + "/delete", "_csrf=" + csrf).statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/upload").statusCode()).isEqualTo(403);
+        assertThat(server.json(server.get("/api/v1/assets/" + everywhere)).path("metadata").path("title").asText())
+                .isEqualTo("Harbour crane");
+    }
+
+    @Test
+    void original_downloads_in_the_ui_are_audited() throws Exception {
+        Browser librarian = signIn(gov.user("librarian", "DE"));
+        assertThat(librarian.get("/assets/" + everywhere + "/original").statusCode()).isEqualTo(200);
+        String audit = gov.admin("GET", "/api/v1/audit?limit=200", null).body();
+        assertThat(audit).contains("asset.original").contains(everywhere);
+    }
+
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF field on the page").isTrue();
+        return m.group(1);
+    }
+
+    Browser signIn(String token) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Guard.COOKIE + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.statusCode() + " " + r.body()));
+        return new Browser(cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    record Browser(String cookie) {
+        HttpResponse<String> get(String path) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
