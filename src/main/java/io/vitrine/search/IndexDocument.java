@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What the index knows of one asset; built from the asset at the boundary, never persisted as-is.
  * {@code regions}: markets where the asset may be seen (empty = everywhere), for {@link
- * SearchQuery#visibleRegions()}.
+ * SearchQuery#visibleRegions()}. {@code vectors}: embeddings by space id (model and version, e.g.
+ * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
  */
 public record IndexDocument(
         String id,
@@ -27,10 +28,26 @@ public record IndexDocument(
         String cameraModel,
         String text,
         Map<String, String> custom,
-        Set<String> regions) {
+        Set<String> regions,
+        Map<String, float[]> vectors) {
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
+        vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
+    }
+
+    /** A document without embeddings. */
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, Map.of());
+    }
+
+    public IndexDocument withVectors(Map<String, float[]> v) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, v);
     }
 
     /** A document visible in every region. */

@@ -21,7 +21,13 @@ public record SearchQuery(
         SortOrder sort,
         int limit,
         String cursor,
-        Set<String> visibleRegions) {
+        Set<String> visibleRegions,
+        Hybrid hybrid) {
+
+    public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
+            String cursor, Set<String> visibleRegions) {
+        this(text, filters, from, to, sort, limit, cursor, visibleRegions, null);
+    }
 
     /** An unrestricted query. */
     public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
@@ -30,8 +36,29 @@ public record SearchQuery(
     }
 
     public SearchQuery visibleIn(Set<String> regions) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions));
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions), hybrid);
     }
+
+    public SearchQuery withHybrid(Hybrid h) {
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, h);
+    }
+
+    /**
+     * Ranking that fuses the keyword ranking with nearest-neighbour rankings by reciprocal rank
+     * fusion: each list adds {@code weight / (rrfK + rank)} to an asset's score. The same filters
+     * (facets, dates, visibility) restrict every list, inside each search. {@code explain} adds each
+     * component's rank and score to every hit.
+     */
+    public record Hybrid(List<Vector> vectors, float textWeight, int rrfK, boolean explain) {
+        public static final int DEFAULT_RRF_K = 60;
+
+        public Hybrid {
+            vectors = vectors == null ? List.of() : List.copyOf(vectors);
+        }
+    }
+
+    /** Nearest neighbours of {@code values} in the embedding space {@code space}, the best {@code k}. */
+    public record Vector(String space, float[] values, int k, float weight) {}
 
     public enum SortOrder { RELEVANCE, DATE_DESC, DATE_ASC }
 }

@@ -44,6 +44,7 @@ final class DocumentMapper {
         addDate(doc, assetDate(source));
         addFacets(doc, source);
         addRegions(doc, source.regions());
+        VectorFields.addTo(doc, source.vectors());
         try {
             return facetsConfig.build(doc);
         } catch (IOException e) {

@@ -32,14 +32,19 @@ final class QueryRunner {
     private final FilterQueries filters;
     private final FacetCounter facets;
     private final BrowseCountsCache browseCounts = new BrowseCountsCache();
+    private final HybridRunner hybrid;
 
     QueryRunner(Analyzer analyzer, FacetsConfig facetsConfig) {
         this.textQueries = new TextQueryBuilder(analyzer);
         this.filters = new FilterQueries(facetsConfig);
         this.facets = new FacetCounter(facetsConfig);
+        this.hybrid = new HybridRunner(textQueries, filters, facets);
     }
 
     SearchResult run(IndexSearcher searcher, SearchQuery query) throws IOException {
+        if (query.hybrid() != null) {
+            return hybrid.run(searcher, query, Math.clamp(query.limit(), 1, MAX_LIMIT));
+        }
         SortOrder order = query.sort() == null ? SortOrder.RELEVANCE : query.sort();
         FieldDoc after = query.cursor() == null
                 ? null
