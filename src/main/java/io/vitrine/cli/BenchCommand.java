@@ -141,11 +141,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--assets", description = "library size (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
         long assets;
 
+        @Option(names = "--dimensions", description = "embedding size per asset, 0 for none (default: ${DEFAULT-VALUE})", defaultValue = "512")
+        int dimensions;
+
         @Override
         public Integer call() throws Exception {
             Path dir = Files.createTempDirectory("vitrine-bench-search");
             try {
-                new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut()).run(Vitrine::openIndex, dir, assets);
+                new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut()).run(Vitrine::openIndex, dir, assets, dimensions);
             } finally {
                 FileTrees.delete(dir);
             }

@@ -30,17 +30,33 @@ public final class SearchBenchmark {
         this.out = out;
     }
 
-    public void run(Function<Path, AssetIndex> openIndex, Path dir, long assets) throws IOException {
-        SyntheticLibrary library = new SyntheticLibrary();
+    public void run(Function<Path, AssetIndex> openIndex, Path dir, long assets, int dimensions) throws IOException {
+        SyntheticLibrary library = new SyntheticLibrary(dimensions);
+        try (AssetIndex building = openIndex.apply(dir)) {
+            build(building, library, assets);
+        }
+        // measured after a clean close: files of segments merged away are gone by then
+        reportSize(library, assets, dir);
         try (AssetIndex index = openIndex.apply(dir)) {
-            build(index, library, assets, dir);
             measure(index, "keyword", r -> keyword(library, r));
             measure(index, "keyword + filters", r -> filtered(library, r));
             measure(index, "browse newest", r -> browse(r));
+            if (dimensions > 0) {
+                measure(index, "vector (k=100)", r -> vector(library, r, null));
+                measure(index, "hybrid + filters", r -> vector(library, r, filtered(library, r)));
+                new RecallCheck(out).run(index, library, assets);
+            }
         }
     }
 
-    private void build(AssetIndex index, SyntheticLibrary library, long assets, Path dir) throws IOException {
+    private static SearchQuery vector(SyntheticLibrary library, SplittableRandom r, SearchQuery text) {
+        SearchQuery base = text != null ? text
+                : new SearchQuery(null, Map.of(), null, null, SearchQuery.SortOrder.RELEVANCE, 50, null);
+        return base.withHybrid(new SearchQuery.Hybrid(List.of(new SearchQuery.Vector(SyntheticLibrary.SPACE,
+                library.queryVector(r), RecallCheck.K_SEARCH, 1f)), 1f, SearchQuery.Hybrid.DEFAULT_RRF_K, false));
+    }
+
+    private void build(AssetIndex index, SyntheticLibrary library, long assets) {
         long started = System.nanoTime();
         for (long n = 0; n < assets; n++) {
             index.upsert(library.document(n));
@@ -51,9 +67,17 @@ public final class SearchBenchmark {
         }
         index.refresh();
         double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("build: %,d assets in %.1f s (%,.0f assets/s)%n", assets, seconds, assets / seconds);
+    }
+
+    private void reportSize(SyntheticLibrary library, long assets, Path dir) throws IOException {
         long bytes = sizeOf(dir);
-        out.printf("build: %,d assets in %.1f s (%,.0f assets/s); index %,.1f MiB on disk, %,.0f bytes per asset%n",
-                assets, seconds, assets / seconds, bytes / 1048576.0, bytes / (double) assets);
+        out.printf("index %,.1f MiB on disk, %,.0f bytes per asset%n", bytes / 1048576.0, bytes / (double) assets);
+        if (library.dimensions() > 0) {
+            long vectorBytes = sizeOf(dir, "Vectors");
+            out.printf("vectors: %d-d int8 + HNSW graph, %,.0f bytes per vector on disk (target ≤ 600 for 512-d)%n",
+                    library.dimensions(), vectorBytes / (double) assets);
+        }
     }
 
     private void measure(AssetIndex index, String name, Function<SplittableRandom, SearchQuery> queries) {
@@ -96,8 +120,14 @@ public final class SearchBenchmark {
     }
 
     private static long sizeOf(Path dir) throws IOException {
+        return sizeOf(dir, "");
+    }
+
+    /** Bytes of the index files whose name contains {@code part} (per-field vector files carry their format's name). */
+    private static long sizeOf(Path dir, String part) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().contains(part))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }

@@ -26,9 +26,25 @@ public final class SyntheticLibrary {
     static final String[] TYPES = {"image/jpeg", "image/jpeg", "image/jpeg", "image/jpeg", "image/jpeg", "image/png",
         "image/tiff", "image/heic", "video/mp4", "application/pdf"};
 
+    public static final String SPACE = "bench:synthetic@1";
+    private static final int CLUSTERS = 2000;
+
     private final double[] zipf;
+    private final int dimensions;
+    private final float[][] centres;
 
     public SyntheticLibrary() {
+        this(0);
+    }
+
+    /** {@code dimensions} 0: no embeddings; otherwise clustered unit vectors, as real embeddings are. */
+    public SyntheticLibrary(int dimensions) {
+        this.dimensions = dimensions;
+        this.centres = new float[dimensions == 0 ? 0 : CLUSTERS][];
+        SplittableRandom r = new SplittableRandom(2024);
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = gaussianUnit(r, dimensions, null, 0);
+        }
         zipf = new double[SUBJECTS.length];
         double sum = 0;
         for (int i = 0; i < SUBJECTS.length; i++) {
@@ -40,8 +56,49 @@ public final class SyntheticLibrary {
         }
     }
 
+    /** The {@code n}-th document's embedding: its cluster's centre plus noise, normalized. */
+    public float[] vector(long n) {
+        SplittableRandom r = new SplittableRandom(n * 0xD1B54A32D192ED03L + 11);
+        return gaussianUnit(r, dimensions, centres[r.nextInt(CLUSTERS)], 0.6);
+    }
+
+    /** A query vector near a random cluster, like a text query embedded into the same space. */
+    public float[] queryVector(SplittableRandom r) {
+        return gaussianUnit(r, dimensions, centres[r.nextInt(CLUSTERS)], 0.8);
+    }
+
+    public int dimensions() {
+        return dimensions;
+    }
+
+    private static float[] gaussianUnit(SplittableRandom r, int dims, float[] centre, double noise) {
+        float[] v = new float[dims];
+        double norm = 0;
+        double scale = centre == null ? 1 : noise / Math.sqrt(dims);
+        for (int i = 0; i < dims; i++) {
+            double g = gaussian(r) * scale + (centre == null ? 0 : centre[i]);
+            v[i] = (float) g;
+            norm += g * g;
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < dims; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u = r.nextDouble(Double.MIN_VALUE, 1);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
     /** The {@code n}-th document; the same {@code n} always gives the same document. */
     public IndexDocument document(long n) {
+        IndexDocument d = textDocument(n);
+        return dimensions == 0 ? d : d.withVectors(Map.of(SPACE, vector(n)));
+    }
+
+    private IndexDocument textDocument(long n) {
         SplittableRandom r = new SplittableRandom(n * 0x9E3779B97F4A7C15L + 7);
         String subject = subject(r);
         String second = subject(r);

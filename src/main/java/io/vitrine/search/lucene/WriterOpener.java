@@ -97,6 +97,10 @@ final class WriterOpener {
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(mode);
         // bulk rebuilds of 10k+ assets buffer in memory instead of flushing tiny segments
         config.setRAMBufferSizeMB(64);
+        // separate files per format (no compound files): vectors, postings and doc values can be
+        // measured and cached by the OS independently; the cost is a few more open files
+        config.setUseCompoundFile(false);
+        config.getMergePolicy().setNoCFSRatio(0.0);
         config.setCommitOnClose(true);
         try {
             return new IndexWriter(dir, config);
