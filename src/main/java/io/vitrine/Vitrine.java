@@ -12,6 +12,9 @@ import io.vitrine.auth.jdbc.JdbiTokenRepository;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.db.Database;
 import io.vitrine.db.Json;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.EnrichmentSteps;
+import io.vitrine.enrich.ModelStore;
 import io.vitrine.ingest.FolderImport;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.ingest.jdbc.JdbiImportJournal;
@@ -57,6 +60,7 @@ public final class Vitrine implements AutoCloseable {
     private final SearchService search;
     private final Workers workers;
     private final FolderImport folderImport;
+    private final EnrichmentModule enrichment;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -80,13 +84,15 @@ public final class Vitrine implements AutoCloseable {
             ingest = new IngestService(blobs, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes());
             assetService = new AssetService(assets, blobs, jobs, handles, clock, config.pipeline().purgeAfter());
-            indexing = new IndexingService(assets, index, clock);
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
+            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
             search = new SearchService(index, assets);
             StepRunner runner = new StepRunner(
                     new MetadataStep(assets, blobs, adapters.metadata(), clock),
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
-                    assetService::purge);
+                    assetService::purge,
+                    enrichment.handlers(indexing));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
@@ -121,7 +127,8 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json).start(config.port()));
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json,
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities)).start(config.port()));
         return this;
     }
 
@@ -159,6 +166,24 @@ public final class Vitrine implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    public ModelStore models() {
+        return enrichment.models;
+    }
+
+    public EnrichmentSteps enrichmentSteps() {
+        return enrichment.steps;
+    }
+
+    public EnrichmentService enrichment() {
+        return enrichment.service;
+    }
+
+    /** The model folder of a configuration, without opening the database (for {@code vitrine models}). */
+    public static ModelStore modelStore(VitrineConfig config) {
+        return new io.vitrine.enrich.local.FileModelStore(config.modelsDir(),
+                io.vitrine.enrich.local.FileModelStore.bundledCatalogue(Json.mapper()), config.enrich().modelBaseUrl(), Json.mapper());
     }
 
     private static String nodeName() {

@@ -19,13 +19,22 @@ final class AssetRoutes {
     private final MultipartReader multipart;
     private final BlobResponder blobs;
     private final ObjectMapper json;
+    private final EnrichmentLookup enrichment;
 
-    AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, BlobResponder blobs, ObjectMapper json) {
+    /** The enrichment of an asset as the caller should see it (language from the request). */
+    @FunctionalInterface
+    interface EnrichmentLookup {
+        EnrichmentView view(String assetId, Context ctx);
+    }
+
+    AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, BlobResponder blobs, ObjectMapper json,
+            EnrichmentLookup enrichment) {
         this.assets = assets;
         this.ingest = ingest;
         this.multipart = multipart;
         this.blobs = blobs;
         this.json = json;
+        this.enrichment = enrichment;
     }
 
     void upload(Context ctx) throws IOException {
@@ -52,16 +61,18 @@ final class AssetRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid cursor");
         }
-        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null)).toList(), page.nextCursor()));
+        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))).toList(),
+                page.nextCursor()));
     }
 
     void get(Context ctx) {
-        ctx.json(AssetView.of(assets.get(ctx.pathParam("id")), true, null));
+        Asset a = assets.get(ctx.pathParam("id"));
+        ctx.json(AssetView.of(a, true, null, enrichment.view(a.id(), ctx)));
     }
 
     void update(Context ctx) {
         Asset a = assets.update(ctx.pathParam("id"), MetadataJson.parsePatch(json, ctx.body()));
-        ctx.json(AssetView.of(a, true, null));
+        ctx.json(AssetView.of(a, true, null, enrichment.view(a.id(), ctx)));
     }
 
     void delete(Context ctx) {

@@ -9,6 +9,8 @@ import io.javalin.json.JavalinJackson;
 import io.vitrine.asset.AssetService;
 import io.vitrine.auth.AuthService;
 import io.vitrine.auth.Principal;
+import io.vitrine.enrich.Capabilities;
+import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.search.SearchService;
 import io.vitrine.storage.BlobStore;
@@ -26,7 +28,11 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final List<String> routes = new ArrayList<>();
 
-    public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs, ObjectMapper json) {
+    /** What the enrichment routes need. */
+    public record Enrichment(EnrichmentService service, Capabilities capabilities) {}
+
+    public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs, ObjectMapper json,
+            Enrichment enrichment) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -35,8 +41,11 @@ public final class HttpApi implements AutoCloseable {
         });
         ProblemMapping.install(app);
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
-        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), new BlobResponder(blobs), json),
+        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), json);
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), new BlobResponder(blobs), json, enrich::view),
                 new SearchRoutes(search));
+        route(HandlerType.GET, "/api/v1/capabilities", enrich::capabilities);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", enrich::decide);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {

@@ -91,6 +91,7 @@ final class DocumentMapper {
         Map<String, String> custom = source.custom() == null ? Map.of() : source.custom();
         // values only: a field name such as "project" would otherwise match every asset having it
         custom.values().forEach(value -> addAnalyzed(doc, IndexSchema.CUSTOM, value));
+        nonNull(source.tags()).forEach(tag -> addAnalyzed(doc, IndexSchema.TAGS, tag));
     }
 
     private static void addAnalyzed(Document doc, String field, String value) {
