@@ -27,7 +27,7 @@ final class EnrichmentModule implements AutoCloseable {
     final EnrichmentSteps steps;
     final EnrichmentService service;
     final Capabilities capabilities;
-    private final OnnxTaggerSource tagger;
+    final OnnxTaggerSource tagger;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
             ObjectMapper json, Clock clock) {

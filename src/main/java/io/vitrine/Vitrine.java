@@ -176,6 +176,14 @@ public final class Vitrine implements AutoCloseable {
         return enrichment.steps;
     }
 
+    public io.vitrine.enrich.TaggerSource tagger() {
+        return enrichment.tagger;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     public EnrichmentService enrichment() {
         return enrichment.service;
     }
