@@ -23,6 +23,9 @@ import io.vitrine.auth.jdbc.JdbiTokenRepository;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.db.Database;
 import io.vitrine.db.Json;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.EnrichmentSteps;
+import io.vitrine.enrich.ModelStore;
 import io.vitrine.ingest.FolderImport;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.ingest.jdbc.JdbiImportJournal;
@@ -77,6 +80,7 @@ public final class Vitrine implements AutoCloseable {
     private final FolderImport folderImport;
     private final Governance governance;
     private final Sessions sessions;
+    private final EnrichmentModule enrichment;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -101,13 +105,15 @@ public final class Vitrine implements AutoCloseable {
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes());
             assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
-            indexing = new IndexingService(assets, index, clock);
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
+            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
             search = new SearchService(index, assets);
             StepRunner runner = new StepRunner(
                     new MetadataStep(assets, blobs, adapters.metadata(), clock),
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
-                    assetService::purge);
+                    assetService::purge,
+                    enrichment.handlers(indexing));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
@@ -155,8 +161,8 @@ public final class Vitrine implements AutoCloseable {
 
     public Vitrine startHttp() {
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit());
-        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance).extend(web::register)
-                .start(config.port()));
+        http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities)).extend(web::register).start(config.port()));
         return this;
     }
 
@@ -203,6 +209,32 @@ public final class Vitrine implements AutoCloseable {
     /** The configured search index technology, opened on its own at {@code dir} (benchmarks, tools). */
     public static AssetIndex openIndex(Path dir) {
         return Adapters.openIndex(dir);
+    }
+
+    public ModelStore models() {
+        return enrichment.models;
+    }
+
+    public EnrichmentSteps enrichmentSteps() {
+        return enrichment.steps;
+    }
+
+    public io.vitrine.enrich.TaggerSource tagger() {
+        return enrichment.tagger;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public EnrichmentService enrichment() {
+        return enrichment.service;
+    }
+
+    /** The model folder of a configuration, without opening the database (for {@code vitrine models}). */
+    public static ModelStore modelStore(VitrineConfig config) {
+        return new io.vitrine.enrich.local.FileModelStore(config.modelsDir(),
+                io.vitrine.enrich.local.FileModelStore.bundledCatalogue(Json.mapper()), config.enrich().modelBaseUrl(), Json.mapper());
     }
 
     private static String nodeName() {

@@ -21,9 +21,16 @@ final class AssetRoutes {
     private final LicenceService licences;
     private final Access access;
     private final ObjectMapper json;
+    private final EnrichmentLookup enrichment;
+
+    /** The enrichment of an asset as the caller should see it (language from the request). */
+    @FunctionalInterface
+    interface EnrichmentLookup {
+        EnrichmentView view(String assetId, Context ctx);
+    }
 
     AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, Deliverer deliverer,
-            LicenceService licences, ObjectMapper json) {
+            LicenceService licences, ObjectMapper json, EnrichmentLookup enrichment) {
         this.assets = assets;
         this.ingest = ingest;
         this.multipart = multipart;
@@ -31,6 +38,7 @@ final class AssetRoutes {
         this.licences = licences;
         this.access = new Access(assets);
         this.json = json;
+        this.enrichment = enrichment;
     }
 
     void upload(Context ctx) throws IOException {
@@ -57,11 +65,12 @@ final class AssetRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid cursor");
         }
-        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null)).toList(), page.nextCursor()));
+        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))).toList(),
+                page.nextCursor()));
     }
 
     void get(Context ctx) {
-        ctx.json(detail(access.visible(ctx, ctx.pathParam("id"))));
+        ctx.json(detail(access.visible(ctx, ctx.pathParam("id")), ctx));
     }
 
     void update(Context ctx) {
@@ -73,7 +82,7 @@ final class AssetRoutes {
             assets.update(id, patch.metadata());
         }
         patch.regions().ifPresent(r -> assets.updateRegions(id, r));
-        ctx.json(detail(assets.get(id)));
+        ctx.json(detail(assets.get(id), ctx));
     }
 
     void delete(Context ctx) {
@@ -106,7 +115,7 @@ final class AssetRoutes {
         String licenceId = LicenceJson.licenceId(json, ctx.body());
         licences.attach(a.id(), licenceId);
         AuditTrail.detail(ctx, "licenceId", licenceId);
-        ctx.json(detail(assets.get(a.id())));
+        ctx.json(detail(assets.get(a.id()), ctx));
     }
 
     /** A duplicate may be an asset the uploader cannot see: then only its id's existence is not revealed. */
@@ -118,8 +127,8 @@ final class AssetRoutes {
         return AssetView.of(a, false, duplicateOf);
     }
 
-    private AssetView detail(Asset a) {
-        return AssetView.of(a, true, null).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList());
+    private AssetView detail(Asset a, Context ctx) {
+        return AssetView.of(a, true, null, enrichment.view(a.id(), ctx)).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList());
     }
 
     record ListResponse(List<AssetView> items, String nextCursor) {}

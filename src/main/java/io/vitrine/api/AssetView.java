@@ -28,7 +28,10 @@ record AssetView(
         Instant createdAt,
         Instant updatedAt,
         MetadataView metadata,
-        List<Object> tags,
+        List<EnrichmentView.TagView> tags,
+        List<io.vitrine.enrich.PaletteColour> palette,
+        io.vitrine.enrich.Quality quality,
+        EnrichmentStatus enrichment,
         List<RenditionView> renditions,
         List<String> regions,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LicenceJson.LicenceView> licences,
@@ -49,23 +52,31 @@ record AssetView(
             Map<String, Object> technical,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> raw) {}
 
+    /** {@code errors}: enrichment step (tags, palette, quality) → why it failed; the asset itself is unaffected. */
+    record EnrichmentStatus(Map<String, String> errors) {}
+
     record RenditionView(String name, String mediaType, int width, int height, long bytes, String url) {}
 
     record VersionView(int version, String filename, String mediaType, long bytes, String sha256, Instant createdAt, boolean current) {}
 
     /** {@code withRaw}: the full embedded tree is large, so lists leave it out. */
     static AssetView of(Asset a, boolean withRaw, String duplicateOf) {
+        return of(a, withRaw, duplicateOf, EnrichmentView.NONE);
+    }
+
+    static AssetView of(Asset a, boolean withRaw, String duplicateOf, EnrichmentView e) {
         return new AssetView(a.id(), a.filename(), a.mediaType(), a.bytes(), a.sha256(), a.status().apiName(),
                 a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
-                a.createdAt(), a.updatedAt(), metadata(a, withRaw), List.of(),
-                a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
+                a.createdAt(), a.updatedAt(), metadata(a, withRaw), e.tags(), e.palette(), e.quality(),
+                new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
                 List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf);
     }
 
     /** Single-asset answers list the licences; lists and search leave them out (one query per asset). */
     AssetView withLicences(List<LicenceJson.LicenceView> l) {
         return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
-                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, renditions, regions, List.copyOf(l), duplicateOf);
+                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, enrichment, renditions,
+                regions, List.copyOf(l), duplicateOf);
     }
 
     private static MetadataView metadata(Asset a, boolean withRaw) {

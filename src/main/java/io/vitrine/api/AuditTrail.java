@@ -28,7 +28,8 @@ final class AuditTrail {
             Map.entry("GET /delivery/{id}/{name}", "delivery-url.use"),
             Map.entry("POST /api/v1/users", "user.create"),
             Map.entry("POST /api/v1/licences", "licence.create"),
-            Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"));
+            Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
+            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
 
     private final AuditService audit;
 

@@ -10,6 +10,8 @@ import io.vitrine.asset.AssetService;
 import io.vitrine.auth.AuthService;
 import io.vitrine.auth.Permission;
 import io.vitrine.auth.Principal;
+import io.vitrine.enrich.Capabilities;
+import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.ingest.IngestService;
 import io.vitrine.rights.InvalidSignatureException;
 import io.vitrine.rights.NotLicensedException;
@@ -36,8 +38,11 @@ public final class HttpApi implements AutoCloseable {
 
     private final AuditTrail audit;
 
+    /** What the enrichment routes need. */
+    public record Enrichment(EnrichmentService service, Capabilities capabilities) {}
+
     public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs,
-            ObjectMapper json, Governance governance) {
+            ObjectMapper json, Governance governance, Enrichment enrichment) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -48,9 +53,12 @@ public final class HttpApi implements AutoCloseable {
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs));
-        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json),
+        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), new Access(assets), json);
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view),
                 new SearchRoutes(search));
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
+        route(HandlerType.GET, "/api/v1/capabilities", null, enrich::capabilities);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {

@@ -3,10 +3,11 @@ package io.vitrine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code vitrine} command line: serve, import, reindex, bench, audit. */
+/** {@code vitrine} command line: serve, import, reindex, bench, audit, models, enrich. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, version = "Vitrine 0.1.0",
         description = "AI-native digital asset management server.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class, AuditCommand.class,
+            ModelsCommand.class, EnrichCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -44,7 +44,27 @@ public final class ConfigLoader {
                         durationValue(v, "VITRINE_JOB_LEASE", Duration.ofMinutes(10)),
                         durationValue(v, "VITRINE_PURGE_AFTER", Duration.ofDays(7))),
                 blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
-                blankToNull(v.get("VITRINE_SIGNING_KEY")));
+                blankToNull(v.get("VITRINE_SIGNING_KEY")),
+                enrich(v));
+    }
+
+    private static VitrineConfig.Enrich enrich(Map<String, String> v) {
+        VitrineConfig.Enrich d = VitrineConfig.Enrich.defaults();
+        String threshold = blankToNull(v.get("VITRINE_TAG_THRESHOLD"));
+        double t;
+        try {
+            t = threshold == null ? d.tagThreshold() : Double.parseDouble(threshold.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("VITRINE_TAG_THRESHOLD must be a number between 0 and 1, got '" + threshold + "'", e);
+        }
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("VITRINE_TAG_THRESHOLD must be between 0 and 1, got " + t);
+        }
+        return new VitrineConfig.Enrich(
+                v.getOrDefault("VITRINE_MODEL_BASE_URL", d.modelBaseUrl()),
+                intValue(v, "VITRINE_INFERENCE_THREADS", d.inferenceThreads(), 1, 256),
+                v.getOrDefault("VITRINE_TAGGER_MODEL", d.taggerModel()),
+                t);
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

@@ -8,7 +8,27 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey) {
+        String signingKey, Enrich enrich) {
+
+    /** With enrichment defaults. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults());
+    }
+
+    /**
+     * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
+     * threads one model's inference may use, which classifier makes tags, and the default tag threshold.
+     */
+    public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
+        public static Enrich defaults() {
+            return new Enrich("https://huggingface.co", 1, "mobilenetv2-12-int8", 0.3);
+        }
+    }
+
+    /** Installed models live here, one folder each. */
+    public Path modelsDir() {
+        return dataDir.resolve("models");
+    }
 
     /**
      * {@code url} null means the embedded H2 file database under the data folder, owned by this one
@@ -39,6 +59,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " maxPixels=" + limits.maxPixels()
                 + " workers=" + pipeline.workers()
                 + " adminToken=" + (adminToken == null ? "(generated)" : "***")
-                + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***");
+                + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
+                + " modelBaseUrl=" + enrich.modelBaseUrl()
+                + " inferenceThreads=" + enrich.inferenceThreads();
     }
 }

@@ -2,7 +2,11 @@ package io.vitrine.pipeline;
 
 import java.util.Optional;
 
-/** The order of ingest steps, in one place. */
+/**
+ * The order of ingest steps, in one place. Enrichment runs after Index, so an asset is ready and
+ * searchable before any model looks at it; its steps skip work whose input and model version are
+ * unchanged, so the Index that a metadata edit queues costs them a lookup each.
+ */
 public final class Pipeline {
     private Pipeline() {}
 
@@ -14,7 +18,11 @@ public final class Pipeline {
         return switch (done) {
             case Step.ExtractMetadata ignored -> Optional.of(new Step.MakeRenditions());
             case Step.MakeRenditions ignored -> Optional.of(new Step.Index());
-            case Step.Index ignored -> Optional.empty();
+            case Step.Index ignored -> Optional.of(new Step.TagImage());
+            case Step.TagImage ignored -> Optional.of(new Step.ExtractPalette());
+            case Step.ExtractPalette ignored -> Optional.of(new Step.ScoreQuality());
+            case Step.ScoreQuality ignored -> Optional.of(new Step.IndexEnrichment());
+            case Step.IndexEnrichment ignored -> Optional.empty();
             case Step.Purge ignored -> Optional.empty();
         };
     }

@@ -5,7 +5,8 @@ package io.vitrine.pipeline;
  * state as running it once, so a crash between doing and acknowledging costs only a repeat. Their
  * order lives in {@link Pipeline#next}.
  */
-public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge {
+public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
+        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.IndexEnrichment {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
     record ExtractMetadata() implements Step {}
@@ -19,6 +20,41 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
     /** Removes a soft-deleted asset's rows and the blobs nothing else uses. */
     record Purge() implements Step {}
 
+    /** Proposes concept tags (drafts) with the installed classifier; skipped when no model is installed. */
+    record TagImage() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Dominant colours of the thumbnail. */
+    record ExtractPalette() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Technical quality score of the preview. */
+    record ScoreQuality() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Brings what enrichment found (searchable tags) into the search index. */
+    record IndexEnrichment() implements Step {}
+
+    /**
+     * An optional step never fails its asset, not even after its last attempt: enrichment is
+     * draft metadata on an asset that is already ready.
+     */
+    default boolean optional() {
+        return false;
+    }
+
     default String key() {
         return getClass().getSimpleName();
     }
@@ -29,6 +65,10 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "MakeRenditions" -> new MakeRenditions();
             case "Index" -> new Index();
             case "Purge" -> new Purge();
+            case "TagImage" -> new TagImage();
+            case "ExtractPalette" -> new ExtractPalette();
+            case "ScoreQuality" -> new ScoreQuality();
+            case "IndexEnrichment" -> new IndexEnrichment();
             default -> throw new IllegalArgumentException("unknown step " + key);
         };
     }

@@ -1,7 +1,21 @@
 package io.vitrine.pipeline;
 
 /** Which handler does which step: a step without a handler does not compile. */
-public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions, StepHandler index, StepHandler purge) {
+public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions, StepHandler index, StepHandler purge,
+        Enrichment enrichment) {
+
+    /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
+    public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler index) {
+        public static Enrichment none() {
+            StepHandler nothing = id -> { };
+            return new Enrichment(nothing, nothing, nothing, nothing);
+        }
+    }
+
+    /** Without enrichment (its steps do nothing). */
+    public StepRunner(StepHandler extractMetadata, StepHandler makeRenditions, StepHandler index, StepHandler purge) {
+        this(extractMetadata, makeRenditions, index, purge, Enrichment.none());
+    }
 
     void run(Job job) throws Exception {
         StepHandler handler = switch (job.step()) {
@@ -9,6 +23,10 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.MakeRenditions ignored -> makeRenditions;
             case Step.Index ignored -> index;
             case Step.Purge ignored -> purge;
+            case Step.TagImage ignored -> enrichment.tags();
+            case Step.ExtractPalette ignored -> enrichment.palette();
+            case Step.ScoreQuality ignored -> enrichment.quality();
+            case Step.IndexEnrichment ignored -> enrichment.index();
         };
         handler.run(job.assetId());
     }

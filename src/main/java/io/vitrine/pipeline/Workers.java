@@ -107,7 +107,13 @@ public final class Workers implements AutoCloseable {
     private void giveUp(Job job, String reason) {
         LOG.warn("{} for asset {} failed for good: {}", job.step().key(), job.assetId(), reason);
         tx.run(() -> {
-            if (queue.fail(job, reason) && !(job.step() instanceof Step.Purge)) {
+            if (!queue.fail(job, reason)) {
+                return;
+            }
+            if (job.step().optional()) {
+                // the asset stays as it is; the rest of its enrichment still runs
+                Pipeline.next(job.step()).ifPresent(next -> queue.enqueue(job.assetId(), next, clock.instant()));
+            } else if (!(job.step() instanceof Step.Purge)) {
                 Instant now = clock.instant();
                 failures.failed(job.assetId(), reason, now);
                 // Index shows the failure in search; when Index itself failed, queueing it again would loop forever.

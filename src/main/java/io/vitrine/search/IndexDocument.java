@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * What the index knows of one asset; built from the asset at the boundary, never persisted as-is.
  * {@code regions}: markets where the asset may be seen (empty = everywhere), for {@link
- * SearchQuery#visibleRegions()}. {@code vectors}: embeddings by space id (model and version, e.g.
+ * SearchQuery#visibleRegions()}. {@code tags}: words of the asset's searchable tags (accepted, or
+ * drafts at or above their concept's threshold) — their labels in every language and those of their
+ * broader concepts. {@code vectors}: embeddings by space id (model and version, e.g.
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
  */
 public record IndexDocument(
@@ -29,32 +31,39 @@ public record IndexDocument(
         String text,
         Map<String, String> custom,
         Set<String> regions,
+        List<String> tags,
         Map<String, float[]> vectors) {
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
+        tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
     }
 
-    /** A document without embeddings. */
+    /** A document without tags or embeddings. */
     public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
             Instant capturedAt, String title, String description, List<String> keywords, String creator,
             String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
             Set<String> regions) {
         this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
-                copyright, cameraMake, cameraModel, text, custom, regions, Map.of());
+                copyright, cameraMake, cameraModel, text, custom, regions, List.of(), Map.of());
     }
 
-    public IndexDocument withVectors(Map<String, float[]> v) {
-        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, v);
-    }
-
-    /** A document visible in every region. */
+    /** A document visible in every region, without tags or embeddings. */
     public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
             Instant capturedAt, String title, String description, List<String> keywords, String creator,
             String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom) {
         this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
                 copyright, cameraMake, cameraModel, text, custom, Set.of());
+    }
+
+    public IndexDocument withVectors(Map<String, float[]> v) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v);
+    }
+
+    public IndexDocument withTags(List<String> t) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors);
     }
 }

@@ -17,11 +17,23 @@ public final class IndexingService implements StepHandler {
     private final AssetRepository assets;
     private final AssetIndex index;
     private final Clock clock;
+    private final SearchableTags tags;
+
+    /** The words under which an asset's tags make it findable (enrichment provides them). */
+    @FunctionalInterface
+    public interface SearchableTags {
+        java.util.List<String> of(String assetId);
+    }
 
     public IndexingService(AssetRepository assets, AssetIndex index, Clock clock) {
+        this(assets, index, clock, id -> java.util.List.of());
+    }
+
+    public IndexingService(AssetRepository assets, AssetIndex index, Clock clock, SearchableTags tags) {
         this.assets = assets;
         this.index = index;
         this.clock = clock;
+        this.tags = tags;
     }
 
     @Override
@@ -75,10 +87,11 @@ public final class IndexingService implements StepHandler {
         return fixed.get();
     }
 
-    static IndexDocument document(Asset a) {
+    IndexDocument document(Asset a) {
         EffectiveMetadata m = EffectiveMetadata.of(a);
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
-                m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions());
+                m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
+                .withTags(tags.of(a.id()));
     }
 }

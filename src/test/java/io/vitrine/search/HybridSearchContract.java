@@ -42,7 +42,7 @@ public abstract class HybridSearchContract {
 
     static IndexDocument doc(String id, String title, String type, Set<String> regions, Map<String, float[]> vectors) {
         return new IndexDocument(id, id + ".jpg", type, "ready", 1, T, T, title, null, List.of(), null, null, null, null,
-                null, Map.of(), regions, vectors);
+                null, Map.of(), regions, List.of(), vectors);
     }
 
     void add(IndexDocument... docs) {

@@ -93,6 +93,7 @@ final class DocumentMapper {
         Map<String, String> custom = source.custom() == null ? Map.of() : source.custom();
         // values only: a field name such as "project" would otherwise match every asset having it
         custom.values().forEach(value -> addAnalyzed(doc, IndexSchema.CUSTOM, value));
+        nonNull(source.tags()).forEach(tag -> addAnalyzed(doc, IndexSchema.TAGS, tag));
     }
 
     private static void addRegions(Document doc, Set<String> regions) {

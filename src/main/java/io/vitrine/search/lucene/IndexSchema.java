@@ -11,7 +11,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "3";
+    static final String VERSION = "4";
     static final String VERSION_KEY = "vitrine.schema.version";
 
     static final String ID = "id";
@@ -31,19 +31,21 @@ final class IndexSchema {
     static final String CAMERA_MODEL = "cameraModel";
     static final String TEXT = "text";
     static final String CUSTOM = "custom";
+    static final String TAGS = "tags";
 
     /** Free-text fields and their BM25 boosts: what the user named it beats what it contains. */
-    static final Map<String, Float> WEIGHTS = Map.of(
-            TITLE, 3.0f,
-            KEYWORDS, 2.5f,
-            FILENAME, 2.0f,
-            DESCRIPTION, 1.5f,
-            CREATOR, 1.0f,
-            CAMERA_MAKE, 1.0f,
-            CAMERA_MODEL, 1.0f,
-            COPYRIGHT, 0.5f,
-            CUSTOM, 0.5f,
-            TEXT, 0.7f);
+    static final Map<String, Float> WEIGHTS = Map.ofEntries(
+            Map.entry(TITLE, 3.0f),
+            Map.entry(KEYWORDS, 2.5f),
+            Map.entry(FILENAME, 2.0f),
+            Map.entry(DESCRIPTION, 1.5f),
+            Map.entry(CREATOR, 1.0f),
+            Map.entry(CAMERA_MAKE, 1.0f),
+            Map.entry(CAMERA_MODEL, 1.0f),
+            Map.entry(COPYRIGHT, 0.5f),
+            Map.entry(CUSTOM, 0.5f),
+            Map.entry(TEXT, 0.7f),
+            Map.entry(TAGS, 1.5f));
 
     /** Facet values longer than this are cut: Lucene rejects terms over 32 KiB. */
     static final int MAX_FACET_VALUE_CHARS = 256;

@@ -1,0 +1,53 @@
+package io.vitrine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.config.VitrineConfig;
+import io.vitrine.db.jdbi.Handles;
+import io.vitrine.enrich.Capabilities;
+import io.vitrine.enrich.EnrichmentRepository;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.EnrichmentSteps;
+import io.vitrine.enrich.ModelStore;
+import io.vitrine.enrich.Thresholds;
+import io.vitrine.enrich.Vocabulary;
+import io.vitrine.enrich.imageio.KMeansPalette;
+import io.vitrine.enrich.imageio.PixelQualityScorer;
+import io.vitrine.enrich.jdbc.JdbiEnrichmentRepository;
+import io.vitrine.enrich.onnx.OnnxTaggerSource;
+import io.vitrine.pipeline.JobQueue;
+import io.vitrine.pipeline.StepHandler;
+import io.vitrine.pipeline.StepRunner;
+import io.vitrine.storage.BlobStore;
+import java.time.Clock;
+
+/** The enrichment part of the composition root: model store, ONNX tagger, palette, quality, review. */
+final class EnrichmentModule implements AutoCloseable {
+    final ModelStore models;
+    final EnrichmentSteps steps;
+    final EnrichmentService service;
+    final Capabilities capabilities;
+    final OnnxTaggerSource tagger;
+
+    EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
+            ObjectMapper json, Clock clock) {
+        VitrineConfig.Enrich c = config.enrich();
+        models = Vitrine.modelStore(config);
+        EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
+        Thresholds thresholds = new Thresholds(repo, c.tagThreshold(), clock);
+        tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
+        steps = new EnrichmentSteps(assets, blobs, repo,
+                new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
+        service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
+        capabilities = new Capabilities(models, c.taggerModel());
+    }
+
+    StepRunner.Enrichment handlers(StepHandler index) {
+        return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), index);
+    }
+
+    @Override
+    public void close() throws Exception {
+        tagger.close();
+    }
+}

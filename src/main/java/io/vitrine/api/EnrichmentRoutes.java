@@ -1,0 +1,68 @@
+package io.vitrine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.vitrine.enrich.Capabilities;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.Tag;
+import io.vitrine.enrich.TagNotFoundException;
+import io.vitrine.enrich.Vocabulary;
+import java.util.List;
+
+/** Capabilities, and people's decisions on AI tags. */
+final class EnrichmentRoutes {
+    private final EnrichmentService enrichment;
+    private final Capabilities capabilities;
+    private final Access access;
+    private final ObjectMapper json;
+
+    EnrichmentRoutes(EnrichmentService enrichment, Capabilities capabilities, Access access, ObjectMapper json) {
+        this.enrichment = enrichment;
+        this.capabilities = capabilities;
+        this.access = access;
+        this.json = json;
+    }
+
+    void capabilities(Context ctx) {
+        ctx.json(new CapabilitiesResponse(capabilities.list()));
+    }
+
+    void decide(Context ctx) {
+        Tag.Status status = parseStatus(ctx.body());
+        String id = access.visible(ctx, ctx.pathParam("id")).id();
+        AuditTrail.detail(ctx, "concept", ctx.pathParam("concept"));
+        AuditTrail.detail(ctx, "decision", status.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            Tag t = enrichment.decide(id, ctx.pathParam("concept"), status);
+            ctx.json(EnrichmentView.tag(t, enrichment.vocabulary(), language(ctx)));
+        } catch (TagNotFoundException e) {
+            throw new ApiException(404, "no-tag", "Not found", e.getMessage());
+        }
+    }
+
+    private Tag.Status parseStatus(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.path("status").isTextual()) {
+                throw ApiException.badRequest("send {\"status\":\"accepted\"} or {\"status\":\"rejected\"}");
+            }
+            return Tag.Status.parse(node.get("status").asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("the body is not JSON: send {\"status\":\"accepted|rejected\"}");
+        }
+    }
+
+    /** The view of an asset's enrichment in the caller's language. */
+    EnrichmentView view(String assetId, Context ctx) {
+        return EnrichmentView.of(enrichment.of(assetId), enrichment.vocabulary(), language(ctx));
+    }
+
+    static String language(Context ctx) {
+        return Vocabulary.pickLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+    }
+
+    record CapabilitiesResponse(List<Capabilities.Capability> capabilities) {}
+}

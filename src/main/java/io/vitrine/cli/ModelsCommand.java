@@ -1,0 +1,93 @@
+package io.vitrine.cli;
+
+import io.vitrine.Vitrine;
+import io.vitrine.config.ConfigLoader;
+import io.vitrine.enrich.ModelManifest;
+import io.vitrine.enrich.ModelStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code vitrine models list|pull|verify}: the model folder under {@code $VITRINE_DATA/models}. */
+@Command(name = "models", description = "List, pull and verify AI models.",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
+final class ModelsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static ModelStore store() {
+        return Vitrine.modelStore(ConfigLoader.load(System.getenv()));
+    }
+
+    @Command(name = "list", description = "Models in the catalogue and whether each is installed.")
+    static final class ListModels implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelStore store = store();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-24s %-10s %-10s %-30s %s%n", "NAME", "VERSION", "CAPABILITY", "LICENCE", "STATE");
+            for (ModelManifest m : store.catalogue()) {
+                String state = store.installed(m.name()).map(i -> "installed " + i.dir()).orElse("not installed");
+                out.printf("%-24s %-10s %-10s %-30s %s%n", m.name(), m.version(), m.capability(), m.licence(), state);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "pull", description = "Download a model (resumable), verify every SHA-256, then install it.")
+    static final class Pull implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            long[] lastPercent = {-1};
+            ModelStore.Installed m = store().pull(name, (file, done, total) -> {
+                long pct = total == 0 ? 100 : done * 100 / total;
+                if (pct / 10 != lastPercent[0] / 10) {
+                    lastPercent[0] = pct;
+                    out.printf("%s %d%%%n", file, pct);
+                    out.flush();
+                }
+            });
+            out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " in " + m.dir());
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Recompute the SHA-256 of an installed model's files.")
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            List<String> problems = store().verify(name);
+            PrintWriter out = spec.commandLine().getOut();
+            if (problems.isEmpty()) {
+                out.println(name + ": every file matches its manifest");
+                return 0;
+            }
+            problems.forEach(p -> out.println(name + ": " + p));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.vitrine.enrich;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Enrichment results in the database. Contract: {@link #replaceDrafts} replaces the drafts a model
+ * made on an asset and updates confidences of decided tags without touching their decision;
+ * {@link #record} keeps one result per asset and kind (the last); thresholds default to the
+ * value given by the caller until a concept has decisions.
+ */
+public interface EnrichmentRepository {
+
+    /** What a kind was last computed from, by which model version. */
+    record Marker(String sourceSha256, String model, String modelVersion) {}
+
+    Optional<Marker> marker(String assetId, String kind);
+
+    /** Stores a result ({@code valueJson}) or a failure ({@code error}) for one kind. */
+    void record(String assetId, String kind, Marker marker, String valueJson, String error, Instant at);
+
+    void replaceDrafts(String assetId, String model, List<Tag> tags);
+
+    List<Tag> tags(String assetId);
+
+    /** Sets a decision; false when the asset has no such tag. */
+    boolean decide(String assetId, String concept, Tag.Status status, Instant at);
+
+    /** kind → value JSON and kind → error, for the asset view. */
+    Results results(String assetId);
+
+    record Results(java.util.Map<String, String> values, java.util.Map<String, String> errors) {}
+
+    record Threshold(String concept, double threshold, int accepted, int rejected) {}
+
+    Optional<Threshold> threshold(String concept);
+
+    void saveThreshold(Threshold t, Instant at);
+}

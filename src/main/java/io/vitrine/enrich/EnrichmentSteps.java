@@ -1,0 +1,156 @@
+package io.vitrine.enrich;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.asset.Rendition;
+import io.vitrine.pipeline.StepHandler;
+import io.vitrine.storage.BlobStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The enrichment steps (tags, palette, quality). Each reads a JPEG rendition, so anything Vitrine
+ * can render gets enriched and originals are never decoded twice. A step whose input and model
+ * version are unchanged since its last run does nothing (re-queued Index steps cost a lookup), and
+ * a model or analysis that throws records the reason under its kind ({@code enrichment.errors})
+ * instead of failing: enrichment never fails an asset.
+ */
+public final class EnrichmentSteps {
+    public static final String TAGS = "tags";
+    public static final String PALETTE = "palette";
+    public static final String QUALITY = "quality";
+    static final int TOP_K = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichmentSteps.class);
+
+    private final AssetRepository assets;
+    private final BlobStore blobs;
+    private final EnrichmentRepository repo;
+    private final Analyzers analyzers;
+    private final Thresholds thresholds;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /** The models and algorithms behind the steps. */
+    public record Analyzers(TaggerSource tags, PaletteExtractor palette, QualityScorer quality) {}
+
+    @FunctionalInterface
+    private interface Work {
+        String compute(Asset asset, Path rendition) throws Exception;
+    }
+
+    public EnrichmentSteps(AssetRepository assets, BlobStore blobs, EnrichmentRepository repo, Analyzers analyzers,
+            Thresholds thresholds, ObjectMapper json, Clock clock) {
+        this.assets = assets;
+        this.blobs = blobs;
+        this.repo = repo;
+        this.analyzers = analyzers;
+        this.thresholds = thresholds;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public StepHandler tagsStep() {
+        return id -> tags(id, false);
+    }
+
+    public StepHandler paletteStep() {
+        return id -> palette(id, false);
+    }
+
+    public StepHandler qualityStep() {
+        return id -> quality(id, false);
+    }
+
+    /** Returns whether the step ran (false: nothing to do, unchanged, or no model installed). */
+    public boolean tags(String assetId, boolean force) throws Exception {
+        Optional<Tagger> tagger;
+        try {
+            tagger = analyzers.tags().tagger();
+        } catch (Exception | LinkageError e) {
+            return failLoading(assetId, e);
+        }
+        if (tagger.isEmpty()) {
+            return false;
+        }
+        Tagger t = tagger.get();
+        return run(assetId, TAGS, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
+            List<Tag> tags = select(t, t.tag(List.of(file)).getFirst());
+            repo.replaceDrafts(assetId, t.model(), tags);
+            return json.writeValueAsString(java.util.Map.of("count", tags.size()));
+        });
+    }
+
+    public boolean palette(String assetId, boolean force) throws Exception {
+        PaletteExtractor p = analyzers.palette();
+        return run(assetId, PALETTE, "thumb", "palette", p.version(), force,
+                (asset, file) -> json.writeValueAsString(p.palette(file)));
+    }
+
+    public boolean quality(String assetId, boolean force) throws Exception {
+        QualityScorer q = analyzers.quality();
+        return run(assetId, QUALITY, "preview", "quality", q.version(), force, (asset, file) -> {
+            Long pixels = asset.width() != null && asset.height() != null ? (long) asset.width() * asset.height() : null;
+            return json.writeValueAsString(q.score(file, pixels));
+        });
+    }
+
+    private boolean run(String assetId, String kind, String renditionName, String model, String version, boolean force,
+            Work work) throws Exception {
+        Asset asset = assets.findLive(assetId).orElse(null);
+        Rendition source = asset == null ? null : rendition(asset, renditionName);
+        if (source == null) {
+            return false;
+        }
+        var marker = new EnrichmentRepository.Marker(source.sha256(), model, version);
+        if (!force && repo.marker(assetId, kind).filter(marker::equals).isPresent()) {
+            return false;
+        }
+        String value;
+        String error = null;
+        try (BlobStore.LocalFile file = blobs.localFile(source.sha256())) {
+            value = work.compute(asset, file.path());
+        } catch (Exception | LinkageError e) {
+            LOG.warn("{} of asset {} failed with {} {}: {}", kind, assetId, model, version, e.toString());
+            value = null;
+            error = model + " " + version + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        repo.record(assetId, kind, marker, value, error, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return true;
+    }
+
+    private boolean failLoading(String assetId, Throwable e) {
+        Asset asset = assets.findLive(assetId).orElse(null);
+        Rendition source = asset == null ? null : rendition(asset, "preview");
+        if (source == null) {
+            return false;
+        }
+        String name = analyzers.tags().modelName();
+        LOG.warn("model {} cannot be loaded: {}", name, e.toString());
+        repo.record(assetId, TAGS, new EnrichmentRepository.Marker(source.sha256(), name, "unloadable"), null,
+                name + " cannot be loaded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return true;
+    }
+
+    /** The top {@value #TOP_K} concepts at or above their concept's threshold, as drafts. */
+    private List<Tag> select(Tagger t, List<ConceptScore> scores) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return scores.stream()
+                .filter(s -> s.confidence() >= thresholds.of(s.concept()))
+                .limit(TOP_K)
+                .map(s -> new Tag(s.concept(), Math.round(s.confidence() * 10_000) / 10_000.0, Tag.Status.DRAFT, "ai",
+                        t.model(), t.modelVersion(), now, null))
+                .toList();
+    }
+
+    private static Rendition rendition(Asset asset, String name) {
+        return asset.renditions().stream().filter(r -> r.name().equals(name) && r.mediaType().equals("image/jpeg"))
+                .findFirst().orElse(null);
+    }
+}

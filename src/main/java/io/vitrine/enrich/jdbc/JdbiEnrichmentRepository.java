@@ -1,0 +1,123 @@
+package io.vitrine.enrich.jdbc;
+
+import static io.vitrine.db.jdbi.Sql.instant;
+import static io.vitrine.db.jdbi.Sql.ts;
+
+import io.vitrine.db.jdbi.Handles;
+import io.vitrine.enrich.EnrichmentRepository;
+import io.vitrine.enrich.Tag;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link EnrichmentRepository} in SQL that runs unchanged on H2 and PostgreSQL. */
+public final class JdbiEnrichmentRepository implements EnrichmentRepository {
+    private final Handles db;
+
+    public JdbiEnrichmentRepository(Handles db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Marker> marker(String assetId, String kind) {
+        return db.with(h -> h.createQuery("select source_sha256, model, model_version from asset_enrichment where asset_id = :a and kind = :k")
+                .bind("a", assetId).bind("k", kind)
+                .map((rs, ctx) -> new Marker(rs.getString(1), rs.getString(2), rs.getString(3))).findOne());
+    }
+
+    @Override
+    public void record(String assetId, String kind, Marker m, String valueJson, String error, Instant at) {
+        db.inTransaction(() -> db.with(h -> {
+            h.createUpdate("delete from asset_enrichment where asset_id = :a and kind = :k").bind("a", assetId).bind("k", kind).execute();
+            return h.createUpdate("""
+                    insert into asset_enrichment (asset_id, kind, source_sha256, model, model_version, value_json, error, updated_at)
+                    values (:a, :k, :src, :model, :version, :value, :error, :at)""")
+                    .bind("a", assetId).bind("k", kind).bind("src", m.sourceSha256()).bind("model", m.model())
+                    .bind("version", m.modelVersion()).bind("value", valueJson)
+                    .bind("error", error == null ? null : error.substring(0, Math.min(4000, error.length())))
+                    .bind("at", ts(at)).execute();
+        }));
+    }
+
+    @Override
+    public void replaceDrafts(String assetId, String model, List<Tag> tags) {
+        db.inTransaction(() -> db.with(h -> {
+            Set<String> decided = h.createQuery("select concept from asset_tags where asset_id = :a and status <> 'DRAFT'")
+                    .bind("a", assetId).mapTo(String.class).set();
+            h.createUpdate("delete from asset_tags where asset_id = :a and model = :m and status = 'DRAFT'")
+                    .bind("a", assetId).bind("m", model).execute();
+            for (Tag t : tags) {
+                if (decided.contains(t.concept())) {
+                    h.createUpdate("update asset_tags set confidence = :c, model = :m, model_version = :v where asset_id = :a and concept = :k")
+                            .bind("c", t.confidence()).bind("m", t.model()).bind("v", t.modelVersion())
+                            .bind("a", assetId).bind("k", t.concept()).execute();
+                } else {
+                    insert(h, assetId, t);
+                }
+            }
+            return null;
+        }));
+    }
+
+    private static void insert(org.jdbi.v3.core.Handle h, String assetId, Tag t) {
+        h.createUpdate("""
+                insert into asset_tags (asset_id, concept, confidence, status, source, model, model_version, created_at, decided_at)
+                values (:a, :k, :c, :s, :src, :m, :v, :at, null)""")
+                .bind("a", assetId).bind("k", t.concept()).bind("c", t.confidence()).bind("s", t.status().name())
+                .bind("src", t.source()).bind("m", t.model()).bind("v", t.modelVersion()).bind("at", ts(t.createdAt()))
+                .execute();
+    }
+
+    @Override
+    public List<Tag> tags(String assetId) {
+        return db.with(h -> h.createQuery("select * from asset_tags where asset_id = :a order by confidence desc, concept")
+                .bind("a", assetId)
+                .map((rs, ctx) -> new Tag(rs.getString("concept"), rs.getDouble("confidence"),
+                        Tag.Status.valueOf(rs.getString("status")), rs.getString("source"), rs.getString("model"),
+                        rs.getString("model_version"), instant(rs, "created_at"), instant(rs, "decided_at")))
+                .list());
+    }
+
+    @Override
+    public boolean decide(String assetId, String concept, Tag.Status status, Instant at) {
+        return db.with(h -> h.createUpdate("update asset_tags set status = :s, decided_at = :at where asset_id = :a and concept = :k")
+                .bind("s", status.name()).bind("at", status == Tag.Status.DRAFT ? null : ts(at))
+                .bind("a", assetId).bind("k", concept).execute()) > 0;
+    }
+
+    @Override
+    public Results results(String assetId) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        db.with(h -> h.createQuery("select kind, value_json, error from asset_enrichment where asset_id = :a").bind("a", assetId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list())
+                .forEach(r -> {
+                    if (r[2] != null) {
+                        errors.put(r[0], r[2]);
+                    } else if (r[1] != null) {
+                        values.put(r[0], r[1]);
+                    }
+                });
+        return new Results(values, errors);
+    }
+
+    @Override
+    public Optional<Threshold> threshold(String concept) {
+        return db.with(h -> h.createQuery("select * from concept_thresholds where concept = :k").bind("k", concept)
+                .map((rs, ctx) -> new Threshold(rs.getString("concept"), rs.getDouble("threshold"), rs.getInt("accepted"),
+                        rs.getInt("rejected"))).findOne());
+    }
+
+    @Override
+    public void saveThreshold(Threshold t, Instant at) {
+        db.inTransaction(() -> db.with(h -> {
+            h.createUpdate("delete from concept_thresholds where concept = :k").bind("k", t.concept()).execute();
+            return h.createUpdate("insert into concept_thresholds (concept, threshold, accepted, rejected, updated_at) values (:k, :t, :a, :r, :at)")
+                    .bind("k", t.concept()).bind("t", t.threshold()).bind("a", t.accepted()).bind("r", t.rejected())
+                    .bind("at", ts(at)).execute();
+        }));
+    }
+}
