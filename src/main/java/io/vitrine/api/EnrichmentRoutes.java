@@ -29,8 +29,8 @@ final class EnrichmentRoutes {
     }
 
     void decide(Context ctx) {
-        Tag.Status status = parseStatus(ctx.body());
         String id = access.visible(ctx, ctx.pathParam("id")).id();
+        Tag.Status status = parseStatus(ctx.body());
         AuditTrail.detail(ctx, "concept", ctx.pathParam("concept"));
         AuditTrail.detail(ctx, "decision", status.name().toLowerCase(java.util.Locale.ROOT));
         try {

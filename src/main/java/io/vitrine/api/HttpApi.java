@@ -57,7 +57,7 @@ public final class HttpApi implements AutoCloseable {
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view),
                 new SearchRoutes(search));
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
-        route(HandlerType.GET, "/api/v1/capabilities", null, enrich::capabilities);
+        route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
     }
 
