@@ -28,6 +28,8 @@ final class EnrichmentModule implements AutoCloseable {
     final EnrichmentService service;
     final Capabilities capabilities;
     final OnnxTaggerSource tagger;
+    final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
+    private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
             ObjectMapper json, Clock clock) {
@@ -40,14 +42,30 @@ final class EnrichmentModule implements AutoCloseable {
                 new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
         service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
         capabilities = new Capabilities(models, c.taggerModel());
+        embedder = loadEmbedder(c.inferenceThreads());
+        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets,
+                new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles), e, service));
+    }
+
+    /** The text embedder ships inside the build (a Maven artifact); failing to load it only turns semantic search off. */
+    private static java.util.Optional<io.vitrine.embed.TextEmbedder> loadEmbedder(int threads) {
+        try {
+            return java.util.Optional.of(io.vitrine.embed.onnx.BgeTextEmbedder.bundled(threads));
+        } catch (RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(EnrichmentModule.class)
+                    .warn("semantic search is off: the bundled text embedder did not load: {}", e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     StepRunner.Enrichment handlers(StepHandler index) {
-        return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), index);
+        StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
+        return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), embed, index);
     }
 
     @Override
     public void close() throws Exception {
         tagger.close();
+        embedder.ifPresent(io.vitrine.embed.TextEmbedder::close);
     }
 }

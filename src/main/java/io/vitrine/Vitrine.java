@@ -108,6 +108,10 @@ public final class Vitrine implements AutoCloseable {
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
             search = new SearchService(index, assets);
+            enrichment.embeddings.ifPresent(e -> {
+                search.useEmbedding(e);
+                indexing.useEmbeddings(e::vectors);
+            });
             StepRunner runner = new StepRunner(
                     new MetadataStep(assets, blobs, adapters.metadata(), clock),
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
@@ -162,7 +166,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
-                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities)).extend(web::register).start(config.port()));
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger)).extend(web::register).start(config.port()));
         return this;
     }
 

@@ -39,7 +39,8 @@ public final class HttpApi implements AutoCloseable {
     private final AuditTrail audit;
 
     /** What the enrichment routes need. */
-    public record Enrichment(EnrichmentService service, Capabilities capabilities) {}
+    public record Enrichment(EnrichmentService service, Capabilities capabilities,
+            java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings, io.vitrine.enrich.TaggerSource tagger) {}
 
     public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs,
             ObjectMapper json, Governance governance, Enrichment enrichment) {
@@ -59,6 +60,10 @@ public final class HttpApi implements AutoCloseable {
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
+                new MultipartReader(ingest, json), new Access(assets));
+        route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
+        route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {

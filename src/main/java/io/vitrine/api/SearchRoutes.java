@@ -15,7 +15,7 @@ import java.util.Set;
 
 /** {@code GET /api/v1/search}: parses the query string into a {@link SearchQuery}, strictly. */
 final class SearchRoutes {
-    private static final Set<String> PARAMS = Set.of("q", "limit", "cursor", "sort", "from", "to");
+    private static final Set<String> PARAMS = Set.of("q", "limit", "cursor", "sort", "from", "to", "explain");
     private static final int MAX_Q = 1000;
 
     private final SearchService search;
@@ -25,10 +25,28 @@ final class SearchRoutes {
     }
 
     void search(Context ctx) {
-        SearchService.Results r = search.search(parse(ctx).visibleIn(Access.principal(ctx).visibleRegions()));
-        ctx.json(new SearchResponse(r.total(),
-                r.hits().stream().map(h -> new SearchResponse.HitView(h.asset().id(), h.score(), AssetView.of(h.asset(), false, null))).toList(),
-                r.facets(), r.nextCursor()));
+        SearchService.Results r = search.search(parse(ctx).visibleIn(Access.principal(ctx).visibleRegions()), explain(ctx));
+        ctx.json(response(r, null));
+    }
+
+    static boolean explain(Context ctx) {
+        String v = ctx.queryParam("explain");
+        if (v == null || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("explain must be true or false");
+    }
+
+    /** The search answer shape, shared by similar-asset and by-image searches; {@code exclude} drops the example itself. */
+    static SearchResponse response(SearchService.Results r, String exclude) {
+        return new SearchResponse(r.total() - (exclude != null && r.hits().stream().anyMatch(h -> h.asset().id().equals(exclude)) ? 1 : 0),
+                r.hits().stream().filter(h -> !h.asset().id().equals(exclude))
+                        .map(h -> new SearchResponse.HitView(h.asset().id(), h.score(), h.explain(), AssetView.of(h.asset(), false, null)))
+                        .toList(),
+                r.facets(), r.nextCursor());
     }
 
     static SearchQuery parse(Context ctx) {
@@ -83,6 +101,9 @@ final class SearchRoutes {
     }
 
     record SearchResponse(long total, List<HitView> hits, Map<String, List<io.vitrine.search.SearchResult.FacetCount>> facets, String nextCursor) {
-        record HitView(String id, float score, AssetView asset) {}
+        record HitView(String id, float score,
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                java.util.Map<String, io.vitrine.search.SearchResult.Component> explain,
+                AssetView asset) {}
     }
 }

@@ -75,14 +75,29 @@ public final class EnrichmentService {
     /** Accepted tags, and drafts at or above their concept's threshold: labels in every language, with broader concepts. */
     public List<String> searchTerms(String assetId) {
         LinkedHashSet<String> terms = new LinkedHashSet<>();
+        shownConcepts(assetId).forEach(c -> terms.addAll(vocabulary.searchTerms(c.concept())));
+        return new ArrayList<>(terms);
+    }
+
+    /**
+     * The concepts an asset is shown with: accepted tags (weight 1, a person vouched for them) and
+     * drafts at or above their concept's threshold (weight = the model's confidence).
+     */
+    public List<ConceptScore> shownConcepts(String assetId) {
+        List<ConceptScore> out = new ArrayList<>();
         for (Tag t : repo.tags(assetId)) {
-            boolean shown = t.status() == Tag.Status.ACCEPTED
-                    || t.status() == Tag.Status.DRAFT && t.confidence() >= thresholds.of(t.concept());
-            if (shown) {
-                terms.addAll(vocabulary.searchTerms(t.concept()));
+            if (t.status() == Tag.Status.ACCEPTED) {
+                out.add(new ConceptScore(t.concept(), 1.0));
+            } else if (t.status() == Tag.Status.DRAFT && t.confidence() >= thresholds.of(t.concept())) {
+                out.add(new ConceptScore(t.concept(), t.confidence()));
             }
         }
-        return new ArrayList<>(terms);
+        return out;
+    }
+
+    /** What an image not in the library shows, above the concepts' thresholds (search by example). */
+    public List<ConceptScore> shownConcepts(List<ConceptScore> proposed) {
+        return proposed.stream().filter(c -> c.confidence() >= thresholds.of(c.concept())).toList();
     }
 
     private <T> T read(String value, TypeReference<T> type, T fallback) {

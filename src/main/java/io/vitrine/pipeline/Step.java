@@ -6,7 +6,7 @@ package io.vitrine.pipeline;
  * order lives in {@link Pipeline#next}.
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
-        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.IndexEnrichment {
+        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.Embed, Step.IndexEnrichment {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
     record ExtractMetadata() implements Step {}
@@ -44,7 +44,15 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
         }
     }
 
-    /** Brings what enrichment found (searchable tags) into the search index. */
+    /** Text-space embeddings of the asset's words and of its concepts (for semantic search); skipped without an embedder. */
+    record Embed() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Brings what enrichment found (searchable tags, embeddings) into the search index. */
     record IndexEnrichment() implements Step {}
 
     /**
@@ -68,6 +76,7 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "TagImage" -> new TagImage();
             case "ExtractPalette" -> new ExtractPalette();
             case "ScoreQuality" -> new ScoreQuality();
+            case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
             default -> throw new IllegalArgumentException("unknown step " + key);
         };

@@ -18,11 +18,23 @@ public final class IndexingService implements StepHandler {
     private final AssetIndex index;
     private final Clock clock;
     private final SearchableTags tags;
+    private volatile Embeddings embeddings = id -> java.util.Map.of();
 
     /** The words under which an asset's tags make it findable (enrichment provides them). */
     @FunctionalInterface
     public interface SearchableTags {
         java.util.List<String> of(String assetId);
+    }
+
+    /** An asset's stored embeddings by space (the semantic module provides them). */
+    @FunctionalInterface
+    public interface Embeddings {
+        java.util.Map<String, float[]> of(String assetId);
+    }
+
+    /** Indexes embeddings too, from now on (installed once the embedder has loaded). */
+    public void useEmbeddings(Embeddings e) {
+        this.embeddings = e;
     }
 
     public IndexingService(AssetRepository assets, AssetIndex index, Clock clock) {
@@ -92,6 +104,6 @@ public final class IndexingService implements StepHandler {
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
-                .withTags(tags.of(a.id()));
+                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id()));
     }
 }

@@ -1,0 +1,146 @@
+package io.vitrine.embed;
+
+import io.vitrine.asset.Asset;
+import io.vitrine.asset.AssetRepository;
+import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.enrich.ConceptScore;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.pipeline.StepHandler;
+import io.vitrine.search.SearchQuery;
+import io.vitrine.search.SearchService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Puts assets and queries into one text-embedding space, offline, in two ways: an asset's own words
+ * (title, description, keywords) embedded directly, and its concepts embedded ConSE-style — the
+ * confidence-weighted mix of the embeddings of its tag concepts' names — so a photo nobody described
+ * is still found by "dog on a beach". A query is embedded once and searched in both.
+ */
+public final class EmbeddingService implements SearchService.QueryEmbedding {
+    static final String WORDS = "words.";
+    static final String CONCEPTS = "concepts.";
+    private static final int K = 100;
+
+    private final AssetRepository assets;
+    private final EmbeddingRepository vectors;
+    private final TextEmbedder embedder;
+    private final EnrichmentService enrichment;
+    private final Map<String, float[]> conceptVectors = new ConcurrentHashMap<>();
+
+    public EmbeddingService(AssetRepository assets, EmbeddingRepository vectors, TextEmbedder embedder, EnrichmentService enrichment) {
+        this.assets = assets;
+        this.vectors = vectors;
+        this.embedder = embedder;
+        this.enrichment = enrichment;
+    }
+
+    public String wordsSpace() {
+        return WORDS + embedder.space();
+    }
+
+    public String conceptsSpace() {
+        return CONCEPTS + embedder.space();
+    }
+
+    /** The pipeline step: (re)computes what changed since last time, nothing else. */
+    public StepHandler step() {
+        return assetId -> assets.findLive(assetId).ifPresent(this::embed);
+    }
+
+    void embed(Asset a) {
+        String words = words(a);
+        update(a.id(), wordsSpace(), words, words.isBlank() ? null : () -> embedder.embed(words));
+        List<ConceptScore> shown = enrichment.shownConcepts(a.id());
+        String key = shown.stream().map(c -> c.concept() + "=" + Math.round(c.confidence() * 1000)).sorted().toList().toString();
+        update(a.id(), conceptsSpace(), key, shown.isEmpty() ? null : () -> mix(shown));
+    }
+
+    private void update(String id, String space, String inputs, java.util.function.Supplier<float[]> compute) {
+        if (compute == null) {
+            vectors.delete(id, space);
+            return;
+        }
+        String hash = sha256(inputs);
+        if (!vectors.inputsHash(id, space).map(hash::equals).orElse(false)) {
+            vectors.put(id, space, compute.get(), hash);
+        }
+    }
+
+    private static String words(Asset a) {
+        EffectiveMetadata m = EffectiveMetadata.of(a);
+        StringBuilder b = new StringBuilder();
+        for (String part : new String[] {m.title(), m.description(), String.join(", ", m.keywordsOrEmpty())}) {
+            if (part != null && !part.isBlank()) {
+                b.append(part.strip()).append(". ");
+            }
+        }
+        return b.toString().strip();
+    }
+
+    /** ConSE: the image's place in text space is where its concepts' names are, weighted by belief. */
+    float[] mix(List<ConceptScore> concepts) {
+        float[] sum = new float[embedder.dimensions()];
+        for (ConceptScore c : concepts) {
+            float[] v = conceptVectors.computeIfAbsent(c.concept(), id -> embedder.embed(
+                    "a photo of " + enrichment.vocabulary().label(id, "en")));
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += (float) c.confidence() * v[i];
+            }
+        }
+        return normalize(sum);
+    }
+
+    @Override
+    public List<SearchQuery.Vector> vectorsFor(String text) {
+        float[] q = embedder.embed(text);
+        return List.of(new SearchQuery.Vector(wordsSpace(), q, K, 1f), new SearchQuery.Vector(conceptsSpace(), q, K, 1f));
+    }
+
+    /** Assets like this one: near its concepts, else near its words. */
+    public Optional<SearchQuery.Vector> similarTo(String assetId) {
+        Map<String, float[]> mine = vectors.vectors(assetId);
+        for (String space : List.of(conceptsSpace(), wordsSpace())) {
+            if (mine.containsKey(space)) {
+                return Optional.of(new SearchQuery.Vector(space, mine.get(space), K, 1f));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An example image's concepts (already proposed by the tagger) as a query in concept space. */
+    public Optional<SearchQuery.Vector> forConcepts(List<ConceptScore> proposed) {
+        List<ConceptScore> shown = enrichment.shownConcepts(proposed);
+        return shown.isEmpty() ? Optional.empty() : Optional.of(new SearchQuery.Vector(conceptsSpace(), mix(shown), K, 1f));
+    }
+
+    public Map<String, float[]> vectors(String assetId) {
+        return vectors.vectors(assetId);
+    }
+
+    private static float[] normalize(float[] v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float inv = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}
