@@ -51,7 +51,7 @@ final class EnrichmentModule implements AutoCloseable {
     private static java.util.Optional<io.vitrine.embed.TextEmbedder> loadEmbedder(int threads) {
         try {
             return java.util.Optional.of(io.vitrine.embed.onnx.BgeTextEmbedder.bundled(threads));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | LinkageError e) {
             org.slf4j.LoggerFactory.getLogger(EnrichmentModule.class)
                     .warn("semantic search is off: the bundled text embedder did not load: {}", e.getMessage());
             return java.util.Optional.empty();

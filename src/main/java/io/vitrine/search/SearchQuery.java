@@ -57,8 +57,16 @@ public record SearchQuery(
         }
     }
 
-    /** Nearest neighbours of {@code values} in the embedding space {@code space}, the best {@code k}. */
-    public record Vector(String space, float[] values, int k, float weight) {}
+    /**
+     * Nearest neighbours of {@code values} in the embedding space {@code space}, the best {@code k}
+     * whose cosine similarity is at least {@code minSimilarity} (-1 keeps all): a text query should
+     * not drag in every asset of a small library just because something is always nearest.
+     */
+    public record Vector(String space, float[] values, int k, float weight, float minSimilarity) {
+        public Vector(String space, float[] values, int k, float weight) {
+            this(space, values, k, weight, -1f);
+        }
+    }
 
     public enum SortOrder { RELEVANCE, DATE_DESC, DATE_ASC }
 }

@@ -65,11 +65,17 @@ final class HybridRunner {
             String key = "vector:" + v.space();
             int k = Math.clamp(v.k(), 1, MAX_K);
             Query knn = new KnnByteVectorQuery(VectorFields.field(v.space()), VectorFields.quantize(v.values()), k, filter);
-            lists.put(key, searcher.search(knn, k).scoreDocs);
+            lists.put(key, atLeast(searcher.search(knn, k).scoreDocs, v.minSimilarity()));
             weights.put(key, v.weight());
         }
         List<Fused> fused = fuse(searcher, lists, weights, h.rrfK() > 0 ? h.rrfK() : SearchQuery.Hybrid.DEFAULT_RRF_K);
         return page(searcher, query, fused, lists, hasText, limit);
+    }
+
+    /** Lucene scores cosine as (1 + cos) / 2. */
+    private static ScoreDoc[] atLeast(ScoreDoc[] docs, float minCosine) {
+        float minScore = (1 + minCosine) / 2;
+        return java.util.Arrays.stream(docs).filter(d -> d.score >= minScore).toArray(ScoreDoc[]::new);
     }
 
     private Query filterQuery(SearchQuery query) {
