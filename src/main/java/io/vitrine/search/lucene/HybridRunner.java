@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -34,7 +33,8 @@ import org.apache.lucene.util.BytesRef;
  * match. Pages are offsets into the fused list.
  */
 final class HybridRunner {
-    static final int TEXT_CANDIDATES = 1000;
+    /** Fusion barely moves past this rank: a keyword hit at rank 300 adds 1/(60+300) to its score. */
+    static final int TEXT_CANDIDATES = 300;
     static final int MAX_K = 1000;
     static final String TEXT = "text";
 
@@ -102,10 +102,9 @@ final class HybridRunner {
             }
         });
         List<Fused> out = new ArrayList<>(scores.size());
-        var stored = searcher.storedFields();
+        IdLookup ids = new IdLookup(searcher);
         for (var e : scores.entrySet()) {
-            String id = stored.document(e.getKey(), Set.of(IndexSchema.ID)).get(IndexSchema.ID);
-            out.add(new Fused(e.getKey(), id, e.getValue()[0], parts.get(e.getKey())));
+            out.add(new Fused(e.getKey(), ids.of(e.getKey()), e.getValue()[0], parts.get(e.getKey())));
         }
         out.sort(Comparator.comparing(Fused::score).reversed().thenComparing(Fused::id));
         return out;
@@ -133,11 +132,11 @@ final class HybridRunner {
             any.add(textQueries.build(query.text()), Occur.SHOULD);
         }
         List<BytesRef> ids = new ArrayList<>();
-        var stored = searcher.storedFields();
+        IdLookup lookup = new IdLookup(searcher);
         for (var e : lists.entrySet()) {
             if (!e.getKey().equals(TEXT)) {
                 for (ScoreDoc d : e.getValue()) {
-                    ids.add(new BytesRef(stored.document(d.doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
+                    ids.add(new BytesRef(lookup.of(d.doc)));
                 }
             }
         }
