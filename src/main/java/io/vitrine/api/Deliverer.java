@@ -64,7 +64,7 @@ final class Deliverer {
         }
         Rendition r = rendition(a, rendition);
         blobs.send(ctx, new BlobResponder.Delivery(r.sha256(), r.mediaType(),
-                baseName(a.filename()) + "-" + r.name() + extension(r.mediaType()), false));
+                r.downloadName(a.filename()), false));
     }
 
     private static Rendition rendition(Asset a, String name) {
@@ -80,20 +80,7 @@ final class Deliverer {
         return "; available: " + String.join(", ", a.renditions().stream().map(Rendition::name).toList());
     }
 
-    private static String baseName(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot > 0 ? filename.substring(0, dot) : filename;
-    }
 
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "image/jpeg" -> ".jpg";
-            case "image/webp" -> ".webp";
-            case "image/png" -> ".png";
-            case "video/mp4" -> ".mp4";
-            default -> "";
-        };
-    }
 
     static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;

@@ -97,7 +97,7 @@ final class AssetPageRoutes {
             pages.error(ctx, 404, "No such rendition", "This asset has no rendition by that name (yet).");
             return;
         }
-        String file = baseName(a.filename()) + "-" + r.get().name() + extension(r.get().mediaType());
+        String file = r.get().downloadName(a.filename());
         boolean download = ctx.queryParam("download") != null;
         if (download) {
             // grid thumbnails are looking, not delivery: only an explicit download is an audited event
@@ -126,18 +126,5 @@ final class AssetPageRoutes {
         return false;
     }
 
-    private static String baseName(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot > 0 ? filename.substring(0, dot) : filename;
-    }
 
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "image/jpeg" -> ".jpg";
-            case "image/webp" -> ".webp";
-            case "image/png" -> ".png";
-            case "video/mp4" -> ".mp4";
-            default -> "";
-        };
-    }
 }
