@@ -164,7 +164,8 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
-        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit());
+        WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
+                enrichment.service);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger)).extend(web::register).start(config.port()));
         return this;

@@ -18,7 +18,18 @@ public record AssetPage(
         List<Group> groups,
         List<VersionRow> versions,
         List<RenditionRow> renditions,
-        String saved) {
+        String saved,
+        AiTags aiTags) {
+
+    /**
+     * AI tags as reviewable chips: {@code status} draft / accepted / rejected; {@code canDecide} when
+     * the user may accept or reject them; {@code note} explains an empty list (no model yet, failed).
+     */
+    public record AiTags(List<TagChip> chips, boolean canDecide, String note) {
+        static final AiTags NONE = new AiTags(List.of(), false, null);
+    }
+
+    public record TagChip(String concept, String label, int confidencePercent, String status, String model) {}
 
     /** {@code imageUrl} is a still (photo, page, poster, waveform); {@code mediaUrl} a playable file. */
     public record Preview(String imageUrl, String zoomUrl, String mediaUrl, String downloadUrl) {}

@@ -21,12 +21,17 @@ import java.util.Set;
 /** The asset detail page, its inline edit and delete, and the files it shows and offers. */
 final class AssetPageRoutes {
     private final AssetService assets;
+    private final io.vitrine.enrich.EnrichmentService enrichment;
+    private final AiTagChips aiTags;
     private final WebAccess access;
     private final BlobResponder blobs;
     private final Pages pages;
 
-    AssetPageRoutes(AssetService assets, WebAccess access, BlobResponder blobs, Pages pages) {
+    AssetPageRoutes(AssetService assets, io.vitrine.enrich.EnrichmentService enrichment, WebAccess access, BlobResponder blobs,
+            Pages pages) {
         this.assets = assets;
+        this.enrichment = enrichment;
+        this.aiTags = new AiTagChips(enrichment);
         this.access = access;
         this.blobs = blobs;
         this.pages = pages;
@@ -37,7 +42,25 @@ final class AssetPageRoutes {
     }
 
     private void show(Context ctx, Sessions.SignedIn who, Asset a, String saved) {
-        pages.render(ctx, "asset", AssetPages.of(Chrome.of(a.filename(), who), a, assets.versions(a.id()), saved));
+        String lang = io.vitrine.enrich.Vocabulary.pickLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        pages.render(ctx, "asset", AssetPages.of(Chrome.of(a.filename(), who), a, assets.versions(a.id()), saved,
+                aiTags.of(a.id(), who, lang)));
+    }
+
+    /** Accept, reject or undo one AI tag; answers with the page (htmx swaps only the tags section). */
+    void decideTag(Context ctx, Sessions.SignedIn who) {
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        String concept = ctx.pathParam("concept");
+        io.vitrine.enrich.Tag.Status status;
+        try {
+            status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
+            enrichment.decide(a.id(), concept, status);
+        } catch (IllegalArgumentException | io.vitrine.enrich.TagNotFoundException e) {
+            pages.error(ctx, 400, "That tag decision could not be saved", e.getMessage());
+            return;
+        }
+        access.record(who, "tag.decide", a.id(), Map.of("via", "web", "concept", concept, "decision", status.apiName()));
+        show(ctx, who, a, null);
     }
 
     /** Saves only what the person changed, so an untouched embedded value keeps its source. */

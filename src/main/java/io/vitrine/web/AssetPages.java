@@ -21,6 +21,10 @@ final class AssetPages {
     private AssetPages() {}
 
     static AssetPage of(Chrome chrome, Asset a, List<AssetVersion> versions, String saved) {
+        return of(chrome, a, versions, saved, AssetPage.AiTags.NONE);
+    }
+
+    static AssetPage of(Chrome chrome, Asset a, List<AssetVersion> versions, String saved, AssetPage.AiTags aiTags) {
         EffectiveMetadata m = EffectiveMetadata.of(a);
         String base = "/assets/" + a.id();
         return new AssetPage(chrome, a.id(), name(a, m), Tiles.kind(a.mediaType()), a.status().apiName(), a.statusReason(),
@@ -29,7 +33,7 @@ final class AssetPages {
                         when(v.createdAt()), v.version() == a.version())).toList(),
                 a.renditions().stream().map(r -> new AssetPage.RenditionRow(r.name(), r.mediaType(), r.width() + " × " + r.height(),
                         size(r.bytes()), base + "/renditions/" + r.name() + "?download=1")).toList(),
-                saved);
+                saved, aiTags);
     }
 
     private static String name(Asset a, EffectiveMetadata m) {

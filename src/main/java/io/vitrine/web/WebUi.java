@@ -25,12 +25,12 @@ public final class WebUi {
     private final StaticFiles files = new StaticFiles();
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
-            LicenceService licences, AuditService audit) {
+            LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment) {
         WebAccess access = new WebAccess(assets, licences, audit);
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages);
         this.library = new LibraryRoutes(search, assets, pages);
-        this.asset = new AssetPageRoutes(assets, access, new BlobResponder(blobs), pages);
+        this.asset = new AssetPageRoutes(assets, enrichment, access, new BlobResponder(blobs), pages);
         this.upload = new UploadRoutes(ingest, access, pages);
     }
 
@@ -49,6 +49,7 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(Permission.ASSET_READ, asset::detail));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(Permission.METADATA_EDIT, asset::save));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/tags/{concept}", guard.action(Permission.METADATA_EDIT, asset::decideTag));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(Permission.ASSET_DELETE, asset::delete));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));

@@ -86,16 +86,20 @@ class WebUiGovernanceTest {
     }
 
     Browser signIn(String token) throws Exception {
+        return signIn(server, token);
+    }
+
+    static Browser signIn(TestServer server, String token) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Guard.COOKIE + "="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.statusCode() + " " + r.body()));
-        return new Browser(cookie.substring(0, cookie.indexOf(';')));
+        return new Browser(server, cookie.substring(0, cookie.indexOf(';')));
     }
 
-    record Browser(String cookie) {
+    record Browser(TestServer server, String cookie) {
         HttpResponse<String> get(String path) throws Exception {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,34 @@
+package io.vitrine.web;
+
+import io.vitrine.auth.Permission;
+import io.vitrine.enrich.Enrichment;
+import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.Tag;
+import io.vitrine.enrich.Vocabulary;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The AI tags of an asset as the detail page shows them: drafts first by confidence, each labelled
+ * in the user's language and never presented as fact (the page marks them "AI draft").
+ */
+final class AiTagChips {
+    private final EnrichmentService enrichment;
+
+    AiTagChips(EnrichmentService enrichment) {
+        this.enrichment = enrichment;
+    }
+
+    AssetPage.AiTags of(String assetId, Sessions.SignedIn who, String lang) {
+        Enrichment e = enrichment.of(assetId);
+        Vocabulary vocabulary = enrichment.vocabulary();
+        List<AssetPage.TagChip> chips = e.tags().stream()
+                .sorted(Comparator.comparing((Tag t) -> t.status() != Tag.Status.DRAFT).thenComparing(Tag::confidence, Comparator.reverseOrder()))
+                .map(t -> new AssetPage.TagChip(t.concept(), vocabulary.label(t.concept(), lang),
+                        (int) Math.round(t.confidence() * 100), t.status().apiName(), t.model() + " " + t.modelVersion()))
+                .toList();
+        String note = chips.isEmpty() ? e.errors().getOrDefault("tags", "No AI tags yet: the tagger has not looked at this asset, "
+                + "or no tagger model is installed (see Capabilities).") : null;
+        return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note);
+    }
+}
