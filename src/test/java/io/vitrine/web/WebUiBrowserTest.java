@@ -37,6 +37,7 @@ class WebUiBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
+        modelInstalled = installTagger(temp.resolve("data"));
         server = new TestServer(temp.resolve("data"), Map.of());
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
     }
@@ -49,6 +50,21 @@ class WebUiBrowserTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    static boolean modelInstalled;
+
+    /** The real image tagger from ../shared, pulled as a deployment would; AI-tag tests skip without it. */
+    private static boolean installTagger(Path data) throws Exception {
+        Path model = io.vitrine.enrich.ModelServer.SHARED_MODELS.resolve("mobilenetv2-12-int8.onnx");
+        if (!Files.isRegularFile(model)) {
+            return false;
+        }
+        try (var models = new io.vitrine.enrich.ModelServer(io.vitrine.enrich.ModelServer.SHARED_MODELS)) {
+            io.vitrine.Vitrine.modelStore(io.vitrine.config.ConfigLoader.load(Map.of("VITRINE_DATA", data.toString(),
+                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull("mobilenetv2-12-int8", (f, d, t) -> { });
+        }
+        return true;
     }
 
     private static String url(String path) {
@@ -188,6 +204,26 @@ class WebUiBrowserTest {
         find("#f-title");
         String current = browser.driver.getCurrentUrl();
         return current.substring(current.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    @Order(8)
+    void accepting_and_rejecting_an_ai_tag_takes_one_click_each() throws Exception {
+        Path balloons = Path.of("../shared/corpus/photos/imagingbook/Balloons600.jpg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(modelInstalled && Files.isRegularFile(balloons), "tagger model or photo absent");
+        String id = server.json(server.upload("?onDuplicate=allow", "balloons.jpg", Files.readAllBytes(balloons), null)).path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!server.get("/api/v1/assets/" + id).body().contains("\"concept\":\"balloon\"") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        browser.driver.get(url("/assets/" + id));
+        find("li.chip-draft[data-concept=balloon] button[value=accepted]").click();
+        find("li.chip-accepted[data-concept=balloon]");
+        browser.screenshot("asset detail with AI tags reviewed");
+        find("li.chip-accepted[data-concept=balloon] button[value=rejected]").click();
+        find("li.chip-rejected[data-concept=balloon]");
+        assertThat(server.json(server.get("/api/v1/assets/" + id)).path("tags").toString()).contains("\"status\":\"rejected\"");
+        assertNoSevereConsoleErrors();
     }
 
     @Test
