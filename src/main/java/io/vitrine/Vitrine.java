@@ -2,6 +2,8 @@ package io.vitrine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.api.Governance;
+import io.vitrine.analytics.SearchLog;
+import io.vitrine.analytics.jdbc.JdbiSearchLog;
 import io.vitrine.api.HttpApi;
 import io.vitrine.audit.AuditService;
 import io.vitrine.audit.jdbc.JdbiAuditLog;
@@ -164,10 +166,12 @@ public final class Vitrine implements AutoCloseable {
     }
 
     public Vitrine startHttp() {
+        SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service);
+                enrichment.service, searchLog);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
-                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger)).extend(web::register).start(config.port()));
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
+                searchLog).extend(web::register).start(config.port()));
         return this;
     }
 

@@ -43,7 +43,7 @@ public final class HttpApi implements AutoCloseable {
             java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings, io.vitrine.enrich.TaggerSource tagger) {}
 
     public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs,
-            ObjectMapper json, Governance governance, Enrichment enrichment) {
+            ObjectMapper json, Governance governance, Enrichment enrichment, io.vitrine.analytics.SearchLog searchLog) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -56,7 +56,10 @@ public final class HttpApi implements AutoCloseable {
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs));
         EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), new Access(assets), json);
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view),
-                new SearchRoutes(search));
+                new SearchRoutes(search, searchLog));
+        AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
+        route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
+        route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);

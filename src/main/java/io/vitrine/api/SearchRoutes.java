@@ -19,13 +19,22 @@ final class SearchRoutes {
     private static final int MAX_Q = 1000;
 
     private final SearchService search;
+    private final io.vitrine.analytics.SearchLog log;
 
-    SearchRoutes(SearchService search) {
+    SearchRoutes(SearchService search, io.vitrine.analytics.SearchLog log) {
         this.search = search;
+        this.log = log;
     }
 
     void search(Context ctx) {
-        SearchService.Results r = search.search(parse(ctx).visibleIn(Access.principal(ctx).visibleRegions()), explain(ctx));
+        SearchQuery q = parse(ctx);
+        long started = System.nanoTime();
+        SearchService.Results r = search.search(q.visibleIn(Access.principal(ctx).visibleRegions()), explain(ctx));
+        // only first pages of typed queries are searches people made; browsing and paging are not
+        if (q.text() != null && !q.text().isBlank() && q.cursor() == null) {
+            log.searched(Access.principal(ctx).tokenId(), q.text(), r.total(), (System.nanoTime() - started) / 1_000_000,
+                    java.time.Instant.now());
+        }
         ctx.json(response(r, null));
     }
 

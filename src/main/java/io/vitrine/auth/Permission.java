@@ -14,6 +14,7 @@ public enum Permission {
     DELIVERY_URL_CREATE("delivery-url.create"),
     USER_MANAGE("user.manage"),
     AUDIT_READ("audit.read"),
+    ANALYTICS_READ("analytics.read"),
     LIFECYCLE_RUN("lifecycle.run");
 
     private final String apiName;

@@ -26,10 +26,12 @@ final class LibraryRoutes {
 
     private final SearchService search;
     private final AssetService assets;
+    private final io.vitrine.analytics.SearchLog log;
     private final Pages pages;
 
-    LibraryRoutes(SearchService search, AssetService assets, Pages pages) {
+    LibraryRoutes(SearchService search, AssetService assets, io.vitrine.analytics.SearchLog log, Pages pages) {
         this.search = search;
+        this.log = log;
         this.assets = assets;
         this.pages = pages;
     }
@@ -37,7 +39,12 @@ final class LibraryRoutes {
     void library(Context ctx, Sessions.SignedIn who) {
         Params p = Params.of(ctx);
         java.util.Set<String> regions = who.principal().visibleRegions();
-        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions));
+        long started = System.nanoTime();
+        // natural language: with the embedder installed a text query is hybrid (keyword + semantic)
+        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions), false);
+        if (!p.q().isEmpty() && ctx.queryParam("cursor") == null) {
+            log.searched(who.principal().tokenId(), p.q(), r.total(), (System.nanoTime() - started) / 1_000_000, java.time.Instant.now());
+        }
         List<LibraryPage.FacetGroup> facets = facets(r.facets(), p.filters());
         LibraryPage page;
         if (p.browsing()) {

@@ -25,11 +25,12 @@ public final class WebUi {
     private final StaticFiles files = new StaticFiles();
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
-            LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment) {
+            LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
+            io.vitrine.analytics.SearchLog searchLog) {
         WebAccess access = new WebAccess(assets, licences, audit);
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages);
-        this.library = new LibraryRoutes(search, assets, pages);
+        this.library = new LibraryRoutes(search, assets, searchLog, pages);
         this.asset = new AssetPageRoutes(assets, enrichment, access, new BlobResponder(blobs), pages);
         this.upload = new UploadRoutes(ingest, access, pages);
     }

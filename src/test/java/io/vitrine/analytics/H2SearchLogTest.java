@@ -1,0 +1,11 @@
+package io.vitrine.analytics;
+
+import io.vitrine.db.Database;
+import io.vitrine.db.TestDatabases;
+
+class H2SearchLogTest extends SearchLogContract {
+    @Override
+    protected Database freshDatabase() {
+        return TestDatabases.fresh("h2");
+    }
+}
