@@ -27,6 +27,8 @@ final class ProblemMapping {
         app.exception(ApiException.class, (e, ctx) -> send(ctx, e.problem()));
         app.exception(AssetNotFoundException.class, (e, ctx) -> send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage())));
         app.exception(InvalidUploadException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-upload", "Invalid upload", e.getMessage())));
+        app.exception(io.vitrine.search.SearchTimeoutException.class, (e, ctx) -> send(ctx,
+                Problem.of(503, "search-timeout", "Search too slow", e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-query", "Invalid query", e.getMessage())));
         app.exception(InvalidUserException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-user", "Invalid user", e.getMessage())));
         app.exception(InvalidLicenceException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-licence", "Invalid licence", e.getMessage())));

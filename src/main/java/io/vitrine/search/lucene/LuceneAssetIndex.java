@@ -45,6 +45,8 @@ public final class LuceneAssetIndex implements AssetIndex {
     private final DocumentMapper mapper;
     private final QueryRunner runner;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Duration queryTimeout;
+    static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
 
     /** Opens (or creates) the index in {@code dir} with the default refresh and commit intervals. */
     public LuceneAssetIndex(Path dir) {
@@ -56,6 +58,12 @@ public final class LuceneAssetIndex implements AssetIndex {
      * @param commitEvery how much index work a crash may lose at most
      */
     public LuceneAssetIndex(Path dir, Duration refreshEvery, Duration commitEvery) {
+        this(dir, refreshEvery, commitEvery, DEFAULT_QUERY_TIMEOUT);
+    }
+
+    /** @param queryTimeout a search running longer is stopped ({@link io.vitrine.search.SearchTimeoutException}) */
+    public LuceneAssetIndex(Path dir, Duration refreshEvery, Duration commitEvery, Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
         Analyzer analyzer = Analyzers.perField();
         FacetsConfig facetsConfig = IndexSchema.facetsConfig();
         this.mapper = new DocumentMapper(facetsConfig);
@@ -110,7 +118,16 @@ public final class LuceneAssetIndex implements AssetIndex {
 
     @Override
     public SearchResult search(SearchQuery query) {
-        return withSearcher(searcher -> runner.run(searcher, query));
+        return withSearcher(shared -> {
+            // a searcher of its own, so the time budget is this query's and not every query's
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(queryTimeout.toMillis()));
+            SearchResult result = runner.run(searcher, query);
+            if (searcher.timedOut()) {
+                throw new io.vitrine.search.SearchTimeoutException(queryTimeout.toMillis());
+            }
+            return result;
+        });
     }
 
     @Override

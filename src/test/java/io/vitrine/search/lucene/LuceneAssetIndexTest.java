@@ -204,4 +204,20 @@ class LuceneAssetIndexTest extends AssetIndexContract {
         }
         return condition.getAsBoolean();
     }
+
+    @Test
+    void a_search_past_its_time_budget_is_stopped_with_a_clear_error() {
+        try (LuceneAssetIndex tight = new LuceneAssetIndex(dir.resolve("tight"), java.time.Duration.ofMillis(500),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ZERO)) {
+            for (int i = 0; i < 50; i++) {
+                tight.upsert(new io.vitrine.search.IndexDocument("d" + i, "IMG_" + i + ".jpg", "image/jpeg", "ready", 1,
+                        java.time.Instant.EPOCH, null, "harbour " + i, null, java.util.List.of(), null, null, null, null, null,
+                        java.util.Map.of()));
+            }
+            tight.refresh();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tight.search(new io.vitrine.search.SearchQuery("harbour",
+                    java.util.Map.of(), null, null, null, 10, null)))
+                    .isInstanceOf(io.vitrine.search.SearchTimeoutException.class).hasMessageContaining("0 ms");
+        }
+    }
 }
