@@ -32,3 +32,17 @@
     }
   });
 })();
+
+// Opening a search hit is reported (query, asset, rank) so librarians see which searches find things
+// nobody opens. keepalive lets the report outlive the navigation it precedes.
+document.addEventListener('click', (e) => {
+  const link = e.target.closest('#grid .tile a[data-asset]');
+  const q = document.querySelector('input[name="q"]')?.value?.trim();
+  if (!link || !q) return;
+  const tiles = Array.from(document.querySelectorAll('#grid .tile a[data-asset]'));
+  const body = new URLSearchParams({ query: q, assetId: link.dataset.asset, position: String(tiles.indexOf(link) + 1) });
+  fetch('/search/clicks', {
+    method: 'POST', keepalive: true, body,
+    headers: { 'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]')?.content || '' },
+  }).catch(() => {});
+});

@@ -36,6 +36,19 @@ final class LibraryRoutes {
         this.pages = pages;
     }
 
+    /** A search hit opened from the library (reported by app.js); feeds the low-click report. */
+    void click(Context ctx, Sessions.SignedIn who) {
+        String query = ctx.formParam("query");
+        String assetId = ctx.formParam("assetId");
+        String position = ctx.formParam("position");
+        if (query == null || query.isBlank() || assetId == null || position == null || !position.matches("[1-9][0-9]{0,5}")) {
+            ctx.status(400).result("query, assetId and position (from 1) are needed");
+            return;
+        }
+        log.clicked(who.principal().tokenId(), query, assetId, Integer.parseInt(position), java.time.Instant.now());
+        ctx.status(204);
+    }
+
     void library(Context ctx, Sessions.SignedIn who) {
         Params p = Params.of(ctx);
         java.util.Set<String> regions = who.principal().visibleRegions();

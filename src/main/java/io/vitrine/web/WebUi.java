@@ -46,6 +46,7 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/login", pages.safely(login::form));
         app.addHttpHandler(HandlerType.POST, "/login", pages.safely(login::signIn));
         app.addHttpHandler(HandlerType.POST, "/logout", guard.action(login::signOut));
+        app.addHttpHandler(HandlerType.POST, "/search/clicks", guard.action(Permission.ASSET_READ, library::click));
         app.addHttpHandler(HandlerType.GET, "/upload", guard.page(Permission.ASSET_UPLOAD, upload::page));
         app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(Permission.ASSET_READ, asset::detail));

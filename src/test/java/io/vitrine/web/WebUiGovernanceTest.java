@@ -79,6 +79,23 @@ class WebUiGovernanceTest {
         assertThat(audit).contains("asset.original").contains(everywhere);
     }
 
+    @Test
+    void opening_a_search_hit_in_the_ui_is_counted_for_analytics() throws Exception {
+        Browser librarian = signIn(gov.user("librarian", "DE"));
+        String page = librarian.get("/?q=harbour+crane").body();
+        assertThat(page).contains("data-asset=\"" + everywhere + "\"");
+        String csrf = csrf(page);
+        for (int i = 0; i < 2; i++) {
+            librarian.get("/?q=harbour+crane");
+        }
+        assertThat(librarian.post("/search/clicks", "_csrf=" + csrf + "&query=harbour+crane&assetId=" + everywhere + "&position=1")
+                .statusCode()).isEqualTo(204);
+        assertThat(librarian.post("/search/clicks", "_csrf=" + csrf + "&query=harbour+crane&assetId=x&position=0").statusCode())
+                .isEqualTo(400);
+        String report = gov.admin("GET", "/api/v1/analytics/searches?report=low-clicks&days=1", null).body();
+        assertThat(report).contains("\"query\":\"harbour crane\"").contains("\"clicks\":1");
+    }
+
     static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("a CSRF field on the page").isTrue();
