@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrine.TestServer;
-import io.vitrine.Vitrine;
-import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.ModelServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -33,12 +31,8 @@ class EnrichmentApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isRegularFile(ModelServer.SHARED_MODELS.resolve(MODEL + ".onnx")) && Files.isRegularFile(BALLOONS),
+        assumeTrue(Files.isRegularFile(BALLOONS) && ModelServer.installShared(data, MODEL),
                 "../shared model or photos absent; skipping");
-        try (ModelServer models = new ModelServer(ModelServer.SHARED_MODELS)) {
-            Vitrine.modelStore(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString(),
-                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull(MODEL, (f, d, t) -> { });
-        }
         server = new TestServer(data, Map.of());
     }
 

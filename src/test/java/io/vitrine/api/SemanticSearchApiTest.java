@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrine.TestServer;
-import io.vitrine.Vitrine;
-import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.ModelServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -39,12 +37,8 @@ class SemanticSearchApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isRegularFile(ModelServer.SHARED_MODELS.resolve(MODEL + ".onnx")) && Files.isRegularFile(BALLOONS)
-                && Files.isRegularFile(CASTLE), "../shared model or photos absent; skipping");
-        try (ModelServer models = new ModelServer(ModelServer.SHARED_MODELS)) {
-            Vitrine.modelStore(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString(),
-                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull(MODEL, (f, d, t) -> { });
-        }
+        assumeTrue(Files.isRegularFile(BALLOONS) && Files.isRegularFile(CASTLE) && ModelServer.installShared(data, MODEL),
+                "../shared model or photos absent; skipping");
         server = new TestServer(data, Map.of());
         balloons = upload("IMG_0001.jpg", BALLOONS);
         castle = upload("IMG_0002.png", CASTLE);

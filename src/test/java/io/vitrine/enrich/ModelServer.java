@@ -31,6 +31,21 @@ public final class ModelServer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Installs a model of ../shared into a data folder the way a deployment does ({@code vitrine models
+     * pull} from a server); false, installing nothing, when ../shared does not have it.
+     */
+    public static boolean installShared(Path dataDir, String model) throws Exception {
+        if (!Files.isRegularFile(SHARED_MODELS.resolve(model + ".onnx"))) {
+            return false;
+        }
+        try (ModelServer models = new ModelServer(SHARED_MODELS)) {
+            io.vitrine.Vitrine.modelStore(io.vitrine.config.ConfigLoader.load(java.util.Map.of("VITRINE_DATA", dataDir.toString(),
+                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull(model, (f, d, t) -> { });
+        }
+        return true;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

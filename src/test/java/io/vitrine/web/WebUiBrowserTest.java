@@ -37,7 +37,7 @@ class WebUiBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
-        modelInstalled = installTagger(temp.resolve("data"));
+        modelInstalled = io.vitrine.enrich.ModelServer.installShared(temp.resolve("data"), "mobilenetv2-12-int8");
         server = new TestServer(temp.resolve("data"), Map.of());
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
     }
@@ -53,19 +53,6 @@ class WebUiBrowserTest {
     }
 
     static boolean modelInstalled;
-
-    /** The real image tagger from ../shared, pulled as a deployment would; AI-tag tests skip without it. */
-    private static boolean installTagger(Path data) throws Exception {
-        Path model = io.vitrine.enrich.ModelServer.SHARED_MODELS.resolve("mobilenetv2-12-int8.onnx");
-        if (!Files.isRegularFile(model)) {
-            return false;
-        }
-        try (var models = new io.vitrine.enrich.ModelServer(io.vitrine.enrich.ModelServer.SHARED_MODELS)) {
-            io.vitrine.Vitrine.modelStore(io.vitrine.config.ConfigLoader.load(Map.of("VITRINE_DATA", data.toString(),
-                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull("mobilenetv2-12-int8", (f, d, t) -> { });
-        }
-        return true;
-    }
 
     private static String url(String path) {
         return server.uri(path).toString();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vitrine.TestServer;
-import io.vitrine.Vitrine;
 import io.vitrine.api.GovernanceClient;
-import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.ModelServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +28,8 @@ class WebUiTagReviewTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isRegularFile(ModelServer.SHARED_MODELS.resolve(MODEL + ".onnx")) && Files.isRegularFile(BALLOONS),
+        assumeTrue(Files.isRegularFile(BALLOONS) && ModelServer.installShared(data, MODEL),
                 "../shared model or photos absent; skipping");
-        try (ModelServer models = new ModelServer(ModelServer.SHARED_MODELS)) {
-            Vitrine.modelStore(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString(),
-                    "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull(MODEL, (f, d, t) -> { });
-        }
         server = new TestServer(data, Map.of());
         gov = new GovernanceClient(server);
         asset = server.json(server.upload("?onDuplicate=allow", "b.jpg", Files.readAllBytes(BALLOONS), null)).path("id").asText();
