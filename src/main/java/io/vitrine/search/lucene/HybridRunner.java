@@ -69,7 +69,7 @@ final class HybridRunner {
             weights.put(key, v.weight());
         }
         List<Fused> fused = fuse(searcher, lists, weights, h.rrfK() > 0 ? h.rrfK() : SearchQuery.Hybrid.DEFAULT_RRF_K);
-        return page(searcher, query, fused, lists, hasText, limit);
+        return page(searcher, query, fused, hasText, limit);
     }
 
     /** Lucene scores cosine as (1 + cos) / 2. */
@@ -110,8 +110,8 @@ final class HybridRunner {
         return out;
     }
 
-    private SearchResult page(IndexSearcher searcher, SearchQuery query, List<Fused> fused, Map<String, ScoreDoc[]> lists,
-            boolean hasText, int limit) throws IOException {
+    private SearchResult page(IndexSearcher searcher, SearchQuery query, List<Fused> fused, boolean hasText, int limit)
+            throws IOException {
         int offset = query.cursor() == null ? 0 : decodeOffset(query.cursor());
         List<Hit> hits = new ArrayList<>();
         for (int i = offset; i < Math.min(fused.size(), offset + limit); i++) {
@@ -119,27 +119,20 @@ final class HybridRunner {
             hits.add(new Hit(f.id(), f.score(), query.hybrid().explain() ? f.parts() : null));
         }
         String next = offset + limit < fused.size() ? encodeOffset(offset + limit) : null;
-        FacetsCollector all = searcher.search(unionQuery(query, lists, hasText, searcher), new FacetsCollectorManager());
+        FacetsCollector all = searcher.search(unionQuery(query, fused, hasText), new FacetsCollectorManager());
         long total = all.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
         return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), all), next);
     }
 
     /** Everything the text matches, plus the neighbours found, under the same filters. */
-    private Query unionQuery(SearchQuery query, Map<String, ScoreDoc[]> lists, boolean hasText, IndexSearcher searcher)
-            throws IOException {
+    private Query unionQuery(SearchQuery query, List<Fused> fused, boolean hasText) {
         BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         if (hasText || query.hybrid().vectors().isEmpty()) {
             any.add(textQueries.build(query.text()), Occur.SHOULD);
         }
-        List<BytesRef> ids = new ArrayList<>();
-        IdLookup lookup = new IdLookup(searcher);
-        for (var e : lists.entrySet()) {
-            if (!e.getKey().equals(TEXT)) {
-                for (ScoreDoc d : e.getValue()) {
-                    ids.add(new BytesRef(lookup.of(d.doc)));
-                }
-            }
-        }
+        // the fused hits already carry their ids; those a vector list found are the neighbours
+        List<BytesRef> ids = fused.stream().filter(f -> f.parts().keySet().stream().anyMatch(k -> !k.equals(TEXT)))
+                .map(f -> new BytesRef(f.id())).toList();
         if (!ids.isEmpty()) {
             any.add(new TermInSetQuery(IndexSchema.ID, ids), Occur.SHOULD);
         }
