@@ -3,11 +3,7 @@ package io.vitrine.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,12 +28,7 @@ final class AuditChain {
 
     String hash(AuditEvent e) {
         String canonical = write(Arrays.asList(e.seq(), e.at().toString(), e.actor(), e.action(), e.target(), e.details()));
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest((e.prevHash() + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("the JVM has no SHA-256", ex);
-        }
+        return io.vitrine.common.Hashes.sha256Hex(e.prevHash() + "\n" + canonical);
     }
 
     private String write(Object value) {

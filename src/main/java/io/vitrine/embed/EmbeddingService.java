@@ -8,10 +8,6 @@ import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.pipeline.StepHandler;
 import io.vitrine.search.SearchQuery;
 import io.vitrine.search.SearchService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +69,7 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
             vectors.delete(id, space);
             return;
         }
-        String hash = sha256(inputs);
+        String hash = io.vitrine.common.Hashes.sha256Hex(inputs);
         if (!vectors.inputsHash(id, space).map(hash::equals).orElse(false)) {
             vectors.put(id, space, compute.get(), hash);
         }
@@ -143,11 +139,4 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
         return v;
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
-    }
 }

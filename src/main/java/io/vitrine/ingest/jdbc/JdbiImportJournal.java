@@ -2,10 +2,6 @@ package io.vitrine.ingest.jdbc;
 
 import io.vitrine.db.jdbi.Handles;
 import io.vitrine.ingest.ImportJournal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** The journal in {@code import_journal}, keyed by a hash of root and path (paths can be long). */
@@ -39,11 +35,6 @@ public final class JdbiImportJournal implements ImportJournal {
     }
 
     private static String key(String root, String path) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest((root + "\0" + path).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("the JVM has no SHA-256", ex);
-        }
+        return io.vitrine.common.Hashes.sha256Hex(root + "\0" + path);
     }
 }
