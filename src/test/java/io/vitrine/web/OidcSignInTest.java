@@ -1,0 +1,198 @@
+package io.vitrine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrine.TestServer;
+import io.vitrine.api.GovernanceClient;
+import io.vitrine.web.oidc.OpenIdProvider;
+import io.vitrine.web.oidc.OpenIdProvider.Account;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sign-in through a real OpenID provider (Spring Authorization Server on loopback, {@link OpenIdProvider}),
+ * driven like a browser: redirects followed, cookies kept, the provider's own login form filled in.
+ */
+class OidcSignInTest {
+    @TempDir
+    static Path data;
+
+    static OpenIdProvider provider;
+    static TestServer server;
+    static GovernanceClient gov;
+    static String germanOnly;
+    static String frenchOnly;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        List<String> librarianDe = List.of("librarian");
+        provider = new OpenIdProvider(List.of(base + "/login/oidc/callback"), List.of(
+                new Account("ann", librarianDe, List.of("de")),
+                new Account("bob", List.of("dam-admins"), List.of()),
+                new Account("carol", librarianDe, List.of("DE")),
+                new Account("dave", List.of("consumer"), List.of("FR")),
+                new Account("visitor", List.of("staff"), List.of("DE")),
+                new Account("expired", librarianDe, List.of("DE")),
+                new Account("stranger", librarianDe, List.of("DE")),
+                new Account("mallory", librarianDe, List.of("DE"))));
+        server = new TestServer(data, Map.of("VITRINE_PORT", Integer.toString(port), "VITRINE_OIDC_ISSUER", provider.issuer(),
+                "VITRINE_OIDC_CLIENT_ID", OpenIdProvider.CLIENT_ID, "VITRINE_OIDC_CLIENT_SECRET", OpenIdProvider.CLIENT_SECRET,
+                "VITRINE_OIDC_REDIRECT_BASE_URL", base, "VITRINE_OIDC_NAME", "Test Provider",
+                "VITRINE_OIDC_ROLE_MAP", "dam-admins=admin"));
+        gov = new GovernanceClient(server);
+        germanOnly = gov.asset(601, "{\"title\":\"Oktoberfest tent\"}");
+        gov.restrict(germanOnly, "DE");
+        frenchOnly = gov.asset(602, "{\"title\":\"Tour Eiffel\"}");
+        gov.restrict(frenchOnly, "FR");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        provider.close();
+    }
+
+    /** Starts at Vitrine's "Sign in with", signs in at the provider, and returns where the browser ended. */
+    static HttpResponse<String> signIn(Visitor v, String username) throws Exception {
+        HttpResponse<String> form = v.get(server.uri("/login/oidc"));
+        assertThat(form.uri().toString()).startsWith(provider.issuer() + "/login");
+        return v.signInAtProvider(form, username, OpenIdProvider.PASSWORD);
+    }
+
+    static JsonNode userNamed(String name) throws Exception {
+        for (JsonNode u : server.json(gov.admin("GET", "/api/v1/users", null)).path("users")) {
+            if (u.path("name").asText().equals(name)) {
+                return u;
+            }
+        }
+        throw new AssertionError("no user " + name);
+    }
+
+    @Test
+    void signing_in_with_the_provider_opens_a_session_that_sees_only_the_users_regions() throws Exception {
+        Visitor v = new Visitor();
+        assertThat(v.get(server.uri("/")).body()).contains("Sign in with Test Provider").contains("name=\"token\"");
+        HttpResponse<String> library = signIn(v, "ann");
+        assertThat(library.uri()).isEqualTo(server.uri("/"));
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(v.hops).anyMatch(u -> u.getPath().equals("/login/oidc/callback"));
+        assertThat(v.cookies.getCookieStore().getCookies()).anyMatch(c -> c.getName().equals("vitrine_session") && c.isHttpOnly());
+        String page = library.body();
+        for (int i = 0; i < 50 && !page.contains(germanOnly); i++) {
+            Thread.sleep(100);
+            page = v.get(server.uri("/")).body();
+        }
+        assertThat(page).contains(germanOnly).doesNotContain(frenchOnly);
+        JsonNode ann = userNamed("ann");
+        assertThat(ann.path("roles").toString()).isEqualTo("[\"librarian\"]");
+        assertThat(ann.path("regions").toString()).isEqualTo("[\"DE\"]");
+        assertThat(gov.admin("GET", "/api/v1/audit?limit=200", null).body()).contains("user.sign-in").contains(ann.path("id").asText());
+    }
+
+    @Test
+    void a_group_claim_maps_to_a_role_through_the_configured_role_map() throws Exception {
+        Visitor v = new Visitor();
+        assertThat(signIn(v, "bob").statusCode()).isEqualTo(200);
+        assertThat(userNamed("bob").path("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(v.get(server.uri("/upload")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_user_the_mapping_gives_no_role_gets_a_403_page_and_no_session() throws Exception {
+        Visitor v = new Visitor();
+        HttpResponse<String> r = signIn(v, "visitor");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("No access to Vitrine").contains("no Vitrine role");
+        assertThat(v.hasCookie("vitrine_session")).isFalse();
+    }
+
+    @Test
+    void a_callback_with_a_wrong_state_or_without_a_started_sign_in_opens_no_session() throws Exception {
+        Visitor v = new Visitor();
+        v.get(server.uri("/login/oidc"));
+        HttpResponse<String> wrong = v.get(server.uri("/login/oidc/callback?code=abc&state=forged"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("does not belong");
+        HttpResponse<String> none = new Visitor().get(server.uri("/login/oidc/callback?code=abc&state=forged"));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("expired");
+        assertThat(v.hasCookie("vitrine_session")).isFalse();
+    }
+
+    @Test
+    void a_replayed_callback_is_refused() throws Exception {
+        Visitor v = new Visitor();
+        signIn(v, "dave");
+        URI callback = v.hops.stream().filter(u -> u.getPath().equals("/login/oidc/callback")).findFirst().orElseThrow();
+        Visitor attacker = new Visitor();
+        assertThat(attacker.get(callback).statusCode()).isEqualTo(400);
+        attacker.get(server.uri("/login/oidc")); // a fresh attempt of her own does not make the old answer hers
+        assertThat(attacker.get(callback).statusCode()).isEqualTo(400);
+        assertThat(attacker.hasCookie("vitrine_session")).isFalse();
+    }
+
+    @Test
+    void an_expired_id_token_is_refused() throws Exception {
+        assertRefused("expired", "expired");
+    }
+
+    @Test
+    void an_id_token_for_another_client_is_refused() throws Exception {
+        assertRefused("stranger", "audience");
+    }
+
+    @Test
+    void an_id_token_signed_with_a_key_the_provider_does_not_publish_is_refused() throws Exception {
+        assertRefused("mallory", "signature");
+    }
+
+    private static void assertRefused(String username, String reason) throws Exception {
+        Visitor v = new Visitor();
+        HttpResponse<String> r = signIn(v, username);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+        assertThat(r.body()).contains("Sign-in failed").containsIgnoringCase(reason);
+        assertThat(v.hasCookie("vitrine_session")).isFalse();
+        assertThat(v.get(server.uri("/")).body()).contains("name=\"token\"");
+    }
+
+    @Test
+    void a_revoked_users_session_dies_at_once_and_she_cannot_sign_in_again() throws Exception {
+        Visitor v = new Visitor();
+        assertThat(signIn(v, "carol").statusCode()).isEqualTo(200);
+        assertThat(v.get(server.uri("/assets/" + germanOnly)).statusCode()).isEqualTo(200);
+        String id = userNamed("carol").path("id").asText();
+        assertThat(gov.admin("POST", "/api/v1/users/" + id + "/revoke", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> after = v.get(server.uri("/assets/" + germanOnly));
+        assertThat(after.uri().getPath()).isEqualTo("/login");
+        HttpResponse<String> again = signIn(new Visitor(), "carol");
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.body()).contains("revoked");
+        JsonNode detail = server.json(gov.admin("GET", "/api/v1/users/" + id, null));
+        assertThat(detail.path("revokedAt").isNull()).isFalse();
+        assertThat(detail.path("tokens").findValuesAsText("active")).containsOnly("false");
+    }
+
+    @Test
+    void sign_in_keeps_working_when_the_provider_rotates_its_signing_key() throws Exception {
+        assertThat(signIn(new Visitor(), "ann").statusCode()).isEqualTo(200);
+        String old = provider.currentKeyId();
+        provider.rotateKeys();
+        assertThat(provider.currentKeyId()).isNotEqualTo(old);
+        Thread.sleep(2_500); // Vitrine re-reads the key set at most every two seconds
+        assertThat(signIn(new Visitor(), "ann").statusCode()).isEqualTo(200);
+    }
+}
