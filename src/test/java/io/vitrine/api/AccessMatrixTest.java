@@ -29,6 +29,8 @@ class AccessMatrixTest {
     static GovernanceClient client;
     static String asset;
     static String licence;
+    /** The user whose /api/v1/users/{id} routes the matrix calls (an admin's call revokes her: that is what the route does). */
+    static String someone;
     static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
     static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
 
@@ -40,6 +42,8 @@ class AccessMatrixTest {
         client.restrict(asset, "DE", "AT");
         client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
         licence = client.licence("{\"channels\":[\"web\"]}");
+        someone = client.json(client.admin("POST", "/api/v1/users", "{\"name\":\"matrix subject\",\"roles\":[\"consumer\"]}"))
+                .path("id").asText();
         for (Role role : Role.values()) {
             inRegion.put(role, client.user(role.apiName(), "DE"));
             outOfRegion.put(role, client.user(role.apiName(), "FR"));
@@ -80,6 +84,7 @@ class AccessMatrixTest {
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
+                : parts[1].startsWith("/api/v1/users/") ? parts[1].replace("{id}", someone)
                 : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
         String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
@@ -102,7 +107,8 @@ class AccessMatrixTest {
     /** Bodies that pass the access checks and then stop at validation, so nothing changes. */
     private static String body(String route) {
         return switch (route) {
-            case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
+            case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences", "POST /api/v1/users/{id}/tokens" ->
+                    "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
             case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
             default -> null;

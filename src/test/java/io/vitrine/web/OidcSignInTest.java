@@ -195,4 +195,66 @@ class OidcSignInTest {
         Thread.sleep(2_500); // Vitrine re-reads the key set at most every two seconds
         assertThat(signIn(new Visitor(), "ann").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void the_providers_access_token_is_a_bearer_token_for_someone_who_signed_in_and_nobody_else() throws Exception {
+        assertThat(signIn(new Visitor(), "ann").statusCode()).isEqualTo(200);
+        String annToken = accessToken("ann");
+        HttpResponse<String> list = bearer(annToken, "/api/v1/assets?limit=200");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(germanOnly).doesNotContain(frenchOnly);
+        assertThat(bearer(annToken, "/api/v1/audit").statusCode()).isEqualTo(403);
+        String[] parts = annToken.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2)
+                + (parts[1].endsWith("A") ? "B" : "A") + parts[1].charAt(parts[1].length() - 1) + "." + parts[2];
+        assertThat(bearer(tampered, "/api/v1/assets").statusCode()).isEqualTo(401);
+        // she never signed in to Vitrine, so the provider's word alone does not make her a user
+        assertThat(bearer(accessToken("expired"), "/api/v1/assets").statusCode()).isEqualTo(401);
+    }
+
+    /** An authorization code flow of the test's own (same client), stopped at the code, exchanged at the token endpoint. */
+    private static String accessToken(String username) throws Exception {
+        var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
+        URI redirect = server.uri("/login/oidc/callback");
+        URI authorize = new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(com.nimbusds.oauth2.sdk.ResponseType.CODE,
+                new com.nimbusds.oauth2.sdk.id.ClientID(OpenIdProvider.CLIENT_ID))
+                .endpointURI(URI.create(provider.issuer() + "/oauth2/authorize")).redirectionURI(redirect)
+                .scope(com.nimbusds.oauth2.sdk.Scope.parse("openid")).state(new com.nimbusds.oauth2.sdk.id.State())
+                .codeChallenge(verifier, com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256).build().toURI();
+        Visitor v = new Visitor();
+        v.signInAtProvider(v.get(authorize), username, OpenIdProvider.PASSWORD);
+        URI callback = v.hops.stream().filter(u -> u.getPath().equals("/login/oidc/callback")).findFirst().orElseThrow();
+        String code = java.util.Arrays.stream(callback.getRawQuery().split("&")).filter(p -> p.startsWith("code="))
+                .findFirst().orElseThrow().substring(5);
+        var request = new com.nimbusds.oauth2.sdk.TokenRequest(URI.create(provider.issuer() + "/oauth2/token"),
+                new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(new com.nimbusds.oauth2.sdk.id.ClientID(OpenIdProvider.CLIENT_ID),
+                        new com.nimbusds.oauth2.sdk.auth.Secret(OpenIdProvider.CLIENT_SECRET)),
+                new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(
+                        java.net.URLDecoder.decode(code, java.nio.charset.StandardCharsets.UTF_8)), redirect, verifier));
+        var response = com.nimbusds.oauth2.sdk.TokenResponse.parse(request.toHTTPRequest().send());
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    private static HttpResponse<String> bearer(String token, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri(path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_provider_that_cannot_be_reached_gives_an_error_page_and_vitrine_still_starts(@TempDir Path other) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (TestServer lonely = new TestServer(other, Map.of("VITRINE_WORKERS", "0",
+                "VITRINE_OIDC_ISSUER", "http://127.0.0.1:" + closed, "VITRINE_OIDC_CLIENT_ID", "vitrine",
+                "VITRINE_OIDC_CLIENT_SECRET", "x", "VITRINE_OIDC_REDIRECT_BASE_URL", "http://127.0.0.1:1"))) {
+            Visitor v = new Visitor();
+            assertThat(v.get(lonely.uri("/")).body()).contains("Sign in with your identity provider");
+            HttpResponse<String> r = v.get(lonely.uri("/login/oidc"));
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(r.body()).contains("could not be reached");
+            assertThat(v.hasCookie("vitrine_session")).isFalse();
+        }
+    }
 }
