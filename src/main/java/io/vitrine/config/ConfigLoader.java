@@ -72,7 +72,7 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_OIDC_ROLES_CLAIM", d.rolesClaim()),
                 v.getOrDefault("VITRINE_OIDC_REGIONS_CLAIM", d.regionsClaim()),
                 roleMap(v.get("VITRINE_OIDC_ROLE_MAP")), blankToNull(v.get("VITRINE_OIDC_DEFAULT_ROLE")),
-                "none".equalsIgnoreCase(audience) ? null : audience != null ? audience : v.get("VITRINE_OIDC_CLIENT_ID").strip());
+                audience == null ? null : audience.strip());
     }
 
     /** {@code group=role,other group=role}: a provider's group or app-role value → a Vitrine role. */

@@ -25,8 +25,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * OpenID Connect sign-in for the web UI (and the provider's JWT access tokens on the API);
      * {@code issuer} null = off. {@code redirectBaseUrl} is Vitrine's public URL: the provider sends
      * browsers back to {@code {redirectBaseUrl}/login/oidc/callback}. Claims and role mapping: see
-     * {@code auth.ClaimMapping}. {@code apiAudience}: the {@code aud} an access token must carry to be
-     * accepted by the API (null = JWT access tokens are not accepted).
+     * {@code auth.ClaimMapping}. {@code apiAudience}: the {@code aud} a provider's JWT access token must carry
+     * to be accepted by the API; null (the default) = the API accepts Vitrine's own tokens only.
      */
     public record Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes,
             String displayName, String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap,

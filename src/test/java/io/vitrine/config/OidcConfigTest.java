@@ -43,7 +43,7 @@ class OidcConfigTest {
         assertThat(o.issuer()).isEqualTo("https://id.example.com/realms/dam");
         assertThat(o.redirectUri()).isEqualTo("https://dam.example.com/login/oidc/callback");
         assertThat(o.roleMap()).containsEntry("dam-admins", "admin").containsEntry("dam-legal", "legal");
-        assertThat(o.apiAudience()).isEqualTo("vitrine");
+        assertThat(o.apiAudience()).as("JWT access tokens on the API are opt-in").isNull();
         assertThat(o.defaultRole()).isEqualTo("consumer");
         assertThat(c.redacted()).contains("oidc=https://id.example.com/realms/dam").doesNotContain("very-secret");
     }

@@ -52,7 +52,7 @@ class OidcSignInTest {
         server = new TestServer(data, Map.of("VITRINE_PORT", Integer.toString(port), "VITRINE_OIDC_ISSUER", provider.issuer(),
                 "VITRINE_OIDC_CLIENT_ID", OpenIdProvider.CLIENT_ID, "VITRINE_OIDC_CLIENT_SECRET", OpenIdProvider.CLIENT_SECRET,
                 "VITRINE_OIDC_REDIRECT_BASE_URL", base, "VITRINE_OIDC_NAME", "Test Provider",
-                "VITRINE_OIDC_ROLE_MAP", "dam-admins=admin"));
+                "VITRINE_OIDC_ROLE_MAP", "dam-admins=admin", "VITRINE_OIDC_API_AUDIENCE", OpenIdProvider.CLIENT_ID));
         gov = new GovernanceClient(server);
         germanOnly = gov.asset(601, "{\"title\":\"Oktoberfest tent\"}");
         gov.restrict(germanOnly, "DE");
@@ -199,7 +199,10 @@ class OidcSignInTest {
     @Test
     void the_providers_access_token_is_a_bearer_token_for_someone_who_signed_in_and_nobody_else() throws Exception {
         assertThat(signIn(new Visitor(), "ann").statusCode()).isEqualTo(200);
-        String annToken = accessToken("ann");
+        var annTokens = tokens("ann");
+        String annToken = annTokens.getAccessToken().getValue();
+        assertThat(bearer(annTokens.getIDTokenString(), "/api/v1/assets").statusCode()).as("an ID token is not an access token")
+                .isEqualTo(401);
         HttpResponse<String> list = bearer(annToken, "/api/v1/assets?limit=200");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(germanOnly).doesNotContain(frenchOnly);
@@ -212,14 +215,18 @@ class OidcSignInTest {
         assertThat(bearer(accessToken("expired"), "/api/v1/assets").statusCode()).isEqualTo(401);
     }
 
-    /** An authorization code flow of the test's own (same client), stopped at the code, exchanged at the token endpoint. */
     private static String accessToken(String username) throws Exception {
+        return tokens(username).getAccessToken().getValue();
+    }
+
+    /** An authorization code flow of the test's own (same client, with a nonce), stopped at the code, exchanged at the token endpoint. */
+    private static com.nimbusds.openid.connect.sdk.token.OIDCTokens tokens(String username) throws Exception {
         var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
         URI redirect = server.uri("/login/oidc/callback");
-        URI authorize = new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(com.nimbusds.oauth2.sdk.ResponseType.CODE,
-                new com.nimbusds.oauth2.sdk.id.ClientID(OpenIdProvider.CLIENT_ID))
-                .endpointURI(URI.create(provider.issuer() + "/oauth2/authorize")).redirectionURI(redirect)
-                .scope(com.nimbusds.oauth2.sdk.Scope.parse("openid")).state(new com.nimbusds.oauth2.sdk.id.State())
+        URI authorize = new com.nimbusds.openid.connect.sdk.AuthenticationRequest.Builder(com.nimbusds.oauth2.sdk.ResponseType.CODE,
+                com.nimbusds.oauth2.sdk.Scope.parse("openid"), new com.nimbusds.oauth2.sdk.id.ClientID(OpenIdProvider.CLIENT_ID), redirect)
+                .endpointURI(URI.create(provider.issuer() + "/oauth2/authorize"))
+                .state(new com.nimbusds.oauth2.sdk.id.State()).nonce(new com.nimbusds.openid.connect.sdk.Nonce())
                 .codeChallenge(verifier, com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256).build().toURI();
         Visitor v = new Visitor();
         v.signInAtProvider(v.get(authorize), username, OpenIdProvider.PASSWORD);
@@ -231,8 +238,8 @@ class OidcSignInTest {
                         new com.nimbusds.oauth2.sdk.auth.Secret(OpenIdProvider.CLIENT_SECRET)),
                 new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(
                         java.net.URLDecoder.decode(code, java.nio.charset.StandardCharsets.UTF_8)), redirect, verifier));
-        var response = com.nimbusds.oauth2.sdk.TokenResponse.parse(request.toHTTPRequest().send());
-        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+        var response = com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        return ((com.nimbusds.openid.connect.sdk.OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
     }
 
     private static HttpResponse<String> bearer(String token, String path) throws Exception {
@@ -255,6 +262,31 @@ class OidcSignInTest {
             assertThat(r.statusCode()).isEqualTo(502);
             assertThat(r.body()).contains("could not be reached");
             assertThat(v.hasCookie("vitrine_session")).isFalse();
+        }
+    }
+
+    @Test
+    void a_real_browser_signs_in_at_the_providers_form_and_lands_in_the_library() throws Exception {
+        try (Browser browser = Browser.start()) {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30));
+            java.util.function.Function<String, org.openqa.selenium.WebElement> find = css -> wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector(css)));
+            browser.driver.get(server.uri("/").toString());
+            assertThat(find.apply("#sign-in-provider").getText()).isEqualTo("Sign in with Test Provider");
+            find.apply("#token");
+            browser.screenshot("login-with-provider");
+            find.apply("#sign-in-provider").click();
+            find.apply("#username").sendKeys("bob");
+            find.apply("#password").sendKeys(OpenIdProvider.PASSWORD);
+            find.apply("button[type=submit]").click();
+            find.apply("#q");
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(server.uri("/").toString());
+            org.openqa.selenium.Cookie session = browser.driver.manage().getCookieNamed("vitrine_session");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+            browser.screenshot("library-after-provider-sign-in");
+            assertThat(browser.severeConsoleMessages()).as("besides the provider's missing favicon")
+                    .allMatch(m -> m.contains("/favicon.ico"));
         }
     }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The API's check of a provider's JWT access token (RFC 9068 or plain JWT): signed by a published
  * key of the configured issuer, {@code aud} containing the configured audience, not expired, and
  * naming (by {@code sub}) someone who has signed in to Vitrine through the provider before and is not
- * revoked. She gets the roles and regions of her last sign-in.
+ * revoked. She gets the roles and regions of her last sign-in. ID tokens are refused even when their
+ * audience matches (the API audience may be the web client's id, as with Spring Authorization Server).
  */
 public final class JwtBearerVerifier implements BearerVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(JwtBearerVerifier.class);
@@ -45,6 +46,9 @@ public final class JwtBearerVerifier implements BearerVerifier {
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                     new JWTClaimsSet.Builder().issuer(provider.issuer()).build(), Set.of("sub", "exp")));
             JWTClaimsSet claims = processor.process(token, null);
+            if (claims.getClaim("nonce") != null || "ID".equals(claims.getClaim("typ"))) {
+                return Optional.empty(); // an ID token (Vitrine always sends a nonce; Keycloak marks them typ ID): not for APIs
+            }
             return identities.principal(provider.issuer(), claims.getSubject());
         } catch (Exception e) {
             LOG.debug("bearer JWT refused: {}", e.getMessage());
