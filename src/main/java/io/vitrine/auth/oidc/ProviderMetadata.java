@@ -74,6 +74,7 @@ public final class ProviderMetadata {
         JWKSource<SecurityContext> keys = JWKSourceBuilder
                 .<SecurityContext>create(m.getJWKSetURI().toURL(), new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 1 << 20))
                 .cache(Duration.ofMinutes(15).toMillis(), TIMEOUT_MS)
+                .refreshAheadCache(false) // refreshes on demand instead, with no background executor to shut down
                 .rateLimited(Duration.ofSeconds(2).toMillis())
                 .build();
         return new Loaded(m, keys, asymmetric(m.getIDTokenJWSAlgs()), clock.instant());
