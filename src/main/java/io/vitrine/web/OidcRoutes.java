@@ -49,7 +49,8 @@ final class OidcRoutes {
             return;
         }
         String key = sessions.randomToken();
-        external.pending().save(Sessions.hash(key), a.pending(), clock.instant().plus(PENDING_LIFETIME));
+        java.time.Instant now = clock.instant();
+        external.pending().save(Sessions.hash(key), a.pending(), now, now.plus(PENDING_LIFETIME));
         pendingCookie(ctx, key, (int) PENDING_LIFETIME.toSeconds());
         ctx.redirect(a.redirect().toString(), HttpStatus.SEE_OTHER);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public interface PendingSignInStore {
 
-    void save(String idHash, IdentityProvider.Pending pending, Instant expiresAt);
+    /** Also forgets attempts that expired before {@code now}. */
+    void save(String idHash, IdentityProvider.Pending pending, Instant now, Instant expiresAt);
 
     Optional<IdentityProvider.Pending> take(String idHash, Instant now);
 }

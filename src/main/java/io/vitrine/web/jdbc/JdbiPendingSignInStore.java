@@ -16,8 +16,8 @@ public final class JdbiPendingSignInStore implements PendingSignInStore {
     }
 
     @Override
-    public void save(String idHash, IdentityProvider.Pending p, Instant expiresAt) {
-        db.with(h -> h.createUpdate("delete from oidc_pending where expires_at < :now").bind("now", Sql.ts(Instant.now())).execute());
+    public void save(String idHash, IdentityProvider.Pending p, Instant now, Instant expiresAt) {
+        db.with(h -> h.createUpdate("delete from oidc_pending where expires_at < :now").bind("now", Sql.ts(now)).execute());
         db.with(h -> h.createUpdate("""
                 insert into oidc_pending (id_hash, state, nonce, verifier, expires_at) values (:id, :state, :nonce, :verifier, :expires)""")
                 .bind("id", idHash).bind("state", p.state()).bind("nonce", p.nonce()).bind("verifier", p.verifier())
