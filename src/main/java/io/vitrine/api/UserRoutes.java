@@ -84,6 +84,8 @@ final class UserRoutes {
         Instant now = Instant.now();
         List<Map<String, Object>> tokens = d.tokens().stream().map(t -> token(t, now)).toList();
         out.put("tokens", tokens);
+        out.put("identities", d.identities().stream().map(i -> Map.of("issuer", i.issuer(), "subject", i.subject(),
+                "linkedAt", i.linkedAt().toString(), "lastSignInAt", i.lastSignInAt().toString())).toList());
         return out;
     }
 

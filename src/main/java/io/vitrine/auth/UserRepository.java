@@ -25,6 +25,11 @@ public interface UserRepository {
 
     void revoke(String userId, Instant at);
 
+    /** A provider identity linked to a user. */
+    record LinkedIdentity(String issuer, String subject, Instant linkedAt, Instant lastSignInAt) {}
+
+    List<LinkedIdentity> identities(String userId);
+
     /** The user a provider's subject is linked to. */
     Optional<User> findByIdentity(String issuer, String subject);
 

@@ -50,15 +50,15 @@ public final class UserService {
         return new Created(user.id(), token, stored.expiresAt());
     }
 
-    /** A user with her tokens, newest first (the hashes stay inside: callers show ids and dates only). */
-    public record Detail(User user, List<ApiToken> tokens) {}
+    /** A user with her tokens, newest first (the hashes stay inside: callers show ids and dates only), and her provider identities. */
+    public record Detail(User user, List<ApiToken> tokens, List<UserRepository.LinkedIdentity> identities) {}
 
     public List<User> list() {
         return users.list();
     }
 
     public Optional<Detail> get(String id) {
-        return users.find(id).map(u -> new Detail(u, users.tokens(id)));
+        return users.find(id).map(u -> new Detail(u, users.tokens(id), users.identities(id)));
     }
 
     /**

@@ -100,6 +100,9 @@ class OidcSignInTest {
         JsonNode ann = userNamed("ann");
         assertThat(ann.path("roles").toString()).isEqualTo("[\"librarian\"]");
         assertThat(ann.path("regions").toString()).isEqualTo("[\"DE\"]");
+        JsonNode identity = server.json(gov.admin("GET", "/api/v1/users/" + ann.path("id").asText(), null)).path("identities").get(0);
+        assertThat(identity.path("issuer").asText()).isEqualTo(provider.issuer());
+        assertThat(identity.path("subject").asText()).isEqualTo("ann");
         assertThat(gov.admin("GET", "/api/v1/audit?limit=200", null).body()).contains("user.sign-in").contains(ann.path("id").asText());
     }
 

@@ -75,6 +75,14 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
+    public List<LinkedIdentity> identities(String userId) {
+        return db.with(h -> h.createQuery("select * from oidc_identities where user_id = :u order by created_at, issuer, subject")
+                .bind("u", userId).map((rs, ctx) -> new LinkedIdentity(rs.getString("issuer"), rs.getString("subject"),
+                        Sql.instant(rs, "created_at"), Sql.instant(rs, "last_login_at")))
+                .list());
+    }
+
+    @Override
     public Optional<User> findByIdentity(String issuer, String subject) {
         return db.with(h -> h.createQuery("""
                 select u.* from users u join oidc_identities i on i.user_id = u.id
