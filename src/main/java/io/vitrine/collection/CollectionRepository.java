@@ -23,6 +23,9 @@ public interface CollectionRepository {
 
     boolean removeAsset(String collectionId, String assetId);
 
+    /** Ids of the collections an asset is in. */
+    java.util.Set<String> collectionsWith(String assetId);
+
     /** Member assets in the order they were added, soft-deleted ones left out. */
     List<String> assetIds(String collectionId);
 

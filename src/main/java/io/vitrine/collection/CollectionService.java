@@ -46,6 +46,16 @@ public final class CollectionService {
         return repo.listFor(who.id(), who.admin());
     }
 
+    /** The caller's collections split by whether they hold the asset, and which of the others she may add it to. */
+    public record Placement(List<Collection> holding, List<Collection> addable) {}
+
+    public Placement placement(Caller who, String assetId) {
+        java.util.Set<String> with = repo.collectionsWith(assetId);
+        List<Collection> mine = list(who);
+        return new Placement(mine.stream().filter(c -> with.contains(c.id())).toList(),
+                mine.stream().filter(c -> !with.contains(c.id()) && rightOf(who, c.id()).compareTo(Right.EDIT) >= 0).toList());
+    }
+
     /** The collection with the assets {@code visible} lets through. */
     public View get(Caller who, String id, Predicate<String> visible) {
         Right right = rightOf(who, id);

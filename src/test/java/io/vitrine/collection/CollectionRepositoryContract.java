@@ -52,6 +52,7 @@ abstract class CollectionRepositoryContract {
         db.handles().jdbi().useHandle(h -> h.execute("update assets set deleted_at = updated_at where id = 'a2'"));
         assertThat(repo.assetIds("c1")).containsExactly("a1", "a3");
         assertThat(repo.find("c1").orElseThrow().assetCount()).isEqualTo(2);
+        assertThat(repo.collectionsWith("a3")).containsExactly("c1");
         assertThat(repo.removeAsset("c1", "a1")).isTrue();
         assertThat(repo.removeAsset("c1", "a1")).isFalse();
     }

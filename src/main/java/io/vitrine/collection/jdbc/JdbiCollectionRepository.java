@@ -88,6 +88,12 @@ public final class JdbiCollectionRepository implements CollectionRepository {
     }
 
     @Override
+    public java.util.Set<String> collectionsWith(String assetId) {
+        return db.with(h -> h.createQuery("select collection_id from collection_assets where asset_id = :a").bind("a", assetId)
+                .mapTo(String.class).set());
+    }
+
+    @Override
     public List<String> assetIds(String collectionId) {
         return db.with(h -> h.createQuery("""
                 select ca.asset_id from collection_assets ca join assets a on a.id = ca.asset_id
