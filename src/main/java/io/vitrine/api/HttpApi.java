@@ -63,6 +63,10 @@ public final class HttpApi implements AutoCloseable {
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
+        route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
+        route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
