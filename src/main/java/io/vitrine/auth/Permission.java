@@ -15,7 +15,10 @@ public enum Permission {
     USER_MANAGE("user.manage"),
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
-    LIFECYCLE_RUN("lifecycle.run");
+    LIFECYCLE_RUN("lifecycle.run"),
+    COLLECTION_READ("collection.read"),
+    COLLECTION_EDIT("collection.edit"),
+    SHARE_LINK_CREATE("share-link.create");
 
     private final String apiName;
 
