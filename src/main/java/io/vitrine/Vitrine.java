@@ -48,6 +48,15 @@ import io.vitrine.storage.local.LocalBlobStore;
 import io.vitrine.web.Sessions;
 import io.vitrine.web.WebUi;
 import io.vitrine.web.jdbc.JdbiSessionStore;
+import io.vitrine.workflow.Approvals;
+import io.vitrine.workflow.ReminderScheduler;
+import io.vitrine.workflow.Reminders;
+import io.vitrine.workflow.ReviewQueue;
+import io.vitrine.workflow.Tiering;
+import io.vitrine.workflow.WorkflowListener;
+import io.vitrine.workflow.WorkflowRepository;
+import io.vitrine.workflow.WorkflowService;
+import io.vitrine.workflow.jdbc.JdbiWorkflowRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -125,6 +134,7 @@ public final class Vitrine implements AutoCloseable {
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
+            indexing.useWorkflowStates(governance.approvals().workflow()::state);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -148,9 +158,20 @@ public final class Vitrine implements AutoCloseable {
         Supplier<String> newId = () -> ids.next(clock.instant());
         LicenceRepository licences = new JdbiLicenceRepository(handles);
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
+        AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
+                new LifecycleService(licences, assetService, clock), audit, approvals(handles, audit, clock, newId));
+    }
+
+    private Approvals approvals(io.vitrine.db.jdbi.Handles handles, AuditService audit, Clock clock, Supplier<String> newId) {
+        VitrineConfig.Workflow w = config.workflow();
+        Tiering tiering = w.rulesFile() == null
+                ? new Tiering(Tiering.DEFAULT_RULES, Tiering.DEFAULT_APPROVERS, w.reviewTime())
+                : Tiering.load(w.rulesFile(), json, w.reviewTime());
+        WorkflowRepository repo = new JdbiWorkflowRepository(handles);
+        WorkflowService service = new WorkflowService(repo, tiering, audit, jobs, handles, newId, clock, WorkflowListener.NONE);
+        return new Approvals(service, new ReviewQueue(repo), new Reminders(service, clock, w.remindAgainAfter()));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -161,6 +182,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startWorkers() {
         if (config.pipeline().workers() > 0) {
             workers.start();
+            track(new ReminderScheduler(governance.approvals().reminders(), config.workflow().reminderInterval()));
         }
         return this;
     }

@@ -15,7 +15,12 @@ public enum Permission {
     USER_MANAGE("user.manage"),
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
-    LIFECYCLE_RUN("lifecycle.run");
+    LIFECYCLE_RUN("lifecycle.run"),
+    WORKFLOW_READ("workflow.read"),
+    WORKFLOW_COMMENT("workflow.comment"),
+    WORKFLOW_SUBMIT("workflow.submit"),
+    WORKFLOW_REVIEW("workflow.review"),
+    WORKFLOW_PUBLISH("workflow.publish");
 
     private final String apiName;
 

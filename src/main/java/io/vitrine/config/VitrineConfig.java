@@ -8,11 +8,24 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich) {
+        String signingKey, Enrich enrich, Workflow workflow) {
 
-    /** With enrichment defaults. */
+    /** With enrichment and workflow defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
-        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults());
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults(), Workflow.defaults());
+    }
+
+    /**
+     * Approval workflow: review time per tier (a task is overdue after it), how often the server
+     * looks for overdue tasks and how often an overdue task is reminded again, and an optional JSON
+     * file of tier rules replacing the built-in ones (null: built in).
+     */
+    public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
+            Path rulesFile) {
+        public static Workflow defaults() {
+            return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
+                    Duration.ofMinutes(15), Duration.ofDays(1), null);
+        }
     }
 
     /**
@@ -61,6 +74,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " adminToken=" + (adminToken == null ? "(generated)" : "***")
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
-                + " inferenceThreads=" + enrich.inferenceThreads();
+                + " inferenceThreads=" + enrich.inferenceThreads()
+                + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
+                + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile());
     }
 }
