@@ -81,7 +81,7 @@ class AccessMatrixTest {
         String[] parts = route.split(" ", 2);
         String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
                 : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
-        String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
+        String query = path.endsWith("/lifecycle/run") || path.endsWith("/reminders/run") ? "?dryRun=true" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
         String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
         if (!role.permissions().contains(permission)) {
@@ -105,6 +105,8 @@ class AccessMatrixTest {
             case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
             case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
+            case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/workflow", "POST /api/v1/assets/{id}/comments" -> "{\"no-such-field\":1}";
             default -> null;
         };
     }
