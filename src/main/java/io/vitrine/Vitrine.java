@@ -190,7 +190,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog);
+                enrichment.service, searchLog, governance.approvals().workflow());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).extend(web::register).start(config.port()));

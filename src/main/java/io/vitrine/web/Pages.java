@@ -52,6 +52,8 @@ final class Pages {
                 error(ctx, 403, "Not allowed", e.getMessage() + " Ask an administrator if you need it.");
             } catch (io.vitrine.rights.NotLicensedException e) {
                 error(ctx, 403, "Not licensed", e.getMessage());
+            } catch (io.vitrine.workflow.NotReleasedException e) {
+                error(ctx, 409, "Not approved yet", e.getMessage());
             } catch (InvalidQueryException e) {
                 error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
             } catch (Exception e) {

@@ -26,8 +26,8 @@ public final class WebUi {
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
-            io.vitrine.analytics.SearchLog searchLog) {
-        WebAccess access = new WebAccess(assets, licences, audit);
+            io.vitrine.analytics.SearchLog searchLog, io.vitrine.workflow.WorkflowService workflow) {
+        WebAccess access = new WebAccess(assets, licences, audit, workflow);
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages);
         this.library = new LibraryRoutes(search, assets, searchLog, pages);
