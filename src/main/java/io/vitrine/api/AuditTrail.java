@@ -29,6 +29,7 @@ final class AuditTrail {
             Map.entry("POST /api/v1/users", "user.create"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
+            Map.entry("POST /api/v1/workflow/reminders/run", "workflow.reminders.run"),
             Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
 
     private final AuditService audit;

@@ -68,14 +68,14 @@ class WorkflowApiTest {
         return ok(client.admin("GET", "/api/v1/assets/" + asset + "/workflow", null));
     }
 
-    /** "action by actor" of every audit event about {@code asset}, in chain order. */
+    /** "action by actor" of every audit event about {@code asset} (null: events without a target), in chain order. */
     static List<String> auditActions(String asset) throws Exception {
         List<String> actions = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = client.json(client.admin("GET", "/api/v1/audit?limit=200" + (cursor == null ? "" : "&cursor=" + cursor), null));
             for (JsonNode e : page.path("events")) {
-                if (asset.equals(e.path("target").asText())) {
+                if (java.util.Objects.equals(asset, e.path("target").isNull() ? null : e.path("target").asText())) {
                     actions.add(e.path("action").asText() + " by " + e.path("actor").asText());
                 }
             }
@@ -252,6 +252,7 @@ class WorkflowApiTest {
         assertThat(task.path("lastRemindedAt").asText()).isNotBlank();
         assertThat(review(asset).path("history").findValuesAsText("kind")).contains("reminder");
         assertThat(auditActions(asset)).contains("workflow.task.remind by system");
+        assertThat(auditActions(null)).anyMatch(a -> a.startsWith("workflow.reminders.run by"));
         assertThat(client.call(reviewer, "POST", "/api/v1/workflow/reminders/run", null).statusCode()).isEqualTo(403);
     }
 
