@@ -325,6 +325,33 @@ class WorkflowApiTest {
         assertThat(client.call(consumer, "GET", "/api/v1/workflow/rules", null).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void hostile_or_malformed_workflow_requests_get_precise_4xx_problems_never_500() throws Exception {
+        String asset = client.asset(712, null);
+        Map<String, Integer> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("not json", 400);
+        bodies.put("[]", 400);
+        bodies.put("{\"to\":5}", 400);
+        bodies.put("{\"to\":\"in_review\",\"channel\":\"radio\"}", 400);
+        bodies.put("{\"to\":\"in_review\",\"comment\":\"" + "x".repeat(4001) + "\"}", 400);
+        for (var e : bodies.entrySet()) {
+            HttpResponse<String> r = move(contributor, asset, e.getKey());
+            assertThat(r.statusCode()).as(e.getKey().length() > 60 ? "long comment" : e.getKey()).isEqualTo(e.getValue());
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        String inputs = "/api/v1/assets/" + asset + "/workflow";
+        assertThat(client.call(contributor, "PATCH", inputs, "{\"riskFlags\":[\"Not A Slug\"]}").statusCode()).isEqualTo(400);
+        assertThat(client.call(contributor, "PATCH", inputs, "{\"riskFlags\":\"minors\"}").statusCode()).isEqualTo(400);
+        assertThat(client.call(contributor, "PATCH", inputs, "{\"aiGenerated\":\"yes\"}").statusCode()).isEqualTo(400);
+        assertThat(client.call(contributor, "PATCH", inputs, "{}").statusCode()).isEqualTo(400);
+        assertThat(client.call(contributor, "POST", "/api/v1/assets/" + asset + "/comments", "{\"text\":[1]}").statusCode()).isEqualTo(400);
+        ok(move(contributor, asset, "{\"to\":\"in_review\"}"));
+        HttpResponse<String> foreignTask = move(reviewer, asset, "{\"to\":\"approved\",\"taskId\":\"" + "z".repeat(300) + "\"}");
+        assertThat(foreignTask.statusCode()).isEqualTo(403);
+        assertThat(client.json(foreignTask).path("detail").asText()).contains("is not an open task of yours");
+        assertThat(move(reviewer, "01hzzzzzzzzzzzzzzzzzzzzzzz", "{\"to\":\"approved\"}").statusCode()).isEqualTo(404);
+    }
+
     /** The JPEG with an XMP packet declaring its IPTC Digital Source Type, as generators and editors write it. */
     static byte[] withDigitalSourceType(byte[] jpeg, String code) {
         String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
