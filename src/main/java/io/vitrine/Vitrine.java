@@ -161,7 +161,14 @@ public final class Vitrine implements AutoCloseable {
         AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), audit, approvals(handles, audit, clock, newId));
+                new LifecycleService(licences, assetService, clock), audit, sharing(handles, newId, clock),
+                approvals(handles, audit, clock, newId));
+    }
+
+    private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
+        var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
+        return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
     }
 
     private Approvals approvals(io.vitrine.db.jdbi.Handles handles, AuditService audit, Clock clock, Supplier<String> newId) {
@@ -190,7 +197,8 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog, governance.approvals().workflow());
+                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
+                governance.approvals().workflow());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).extend(web::register).start(config.port()));

@@ -30,7 +30,19 @@ final class AuditTrail {
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
             Map.entry("POST /api/v1/workflow/reminders/run", "workflow.reminders.run"),
-            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
+            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
+            Map.entry("PUT /api/v1/assets/{id}/tags/{concept}", "tag.add"),
+            Map.entry("DELETE /api/v1/assets/{id}/tags/{concept}", "tag.remove"),
+            Map.entry("POST /api/v1/tags/bulk", "tag.bulk"),
+            Map.entry("POST /api/v1/collections", "collection.create"),
+            Map.entry("PATCH /api/v1/collections/{id}", "collection.update"),
+            Map.entry("DELETE /api/v1/collections/{id}", "collection.delete"),
+            Map.entry("POST /api/v1/collections/{id}/assets", "collection.assets.add"),
+            Map.entry("DELETE /api/v1/collections/{id}/assets/{assetId}", "collection.assets.remove"),
+            Map.entry("PUT /api/v1/collections/{id}/members/{userId}", "collection.share"),
+            Map.entry("DELETE /api/v1/collections/{id}/members/{userId}", "collection.unshare"),
+            Map.entry("POST /api/v1/collections/{id}/share-links", "share-link.create"),
+            Map.entry("DELETE /api/v1/share-links/{id}", "share-link.revoke"));
 
     private final AuditService audit;
 

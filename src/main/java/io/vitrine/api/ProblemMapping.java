@@ -38,6 +38,7 @@ final class ProblemMapping {
         app.exception(NotLicensedException.class, (e, ctx) -> send(ctx, Problem.of(403, "not-licensed", "Not licensed", e.getMessage())));
         app.exception(InvalidSignatureException.class, (e, ctx) -> send(ctx,
                 Problem.of(403, "invalid-delivery-link", "Invalid delivery link", e.getMessage())));
+        app.exception(io.vitrine.collection.CollectionException.class, (e, ctx) -> send(ctx, CollectionProblems.of(e)));
         app.exception(io.vitrine.workflow.TransitionRefusedException.class, (e, ctx) -> {
             Problem p = Problem.of(409, "transition-not-allowed", "Transition not allowed", e.getMessage()).at(ctx.path());
             Map<String, Object> body = new LinkedHashMap<>();
