@@ -48,6 +48,15 @@ import io.vitrine.storage.local.LocalBlobStore;
 import io.vitrine.web.Sessions;
 import io.vitrine.web.WebUi;
 import io.vitrine.web.jdbc.JdbiSessionStore;
+import io.vitrine.workflow.Approvals;
+import io.vitrine.workflow.ReminderScheduler;
+import io.vitrine.workflow.Reminders;
+import io.vitrine.workflow.ReviewQueue;
+import io.vitrine.workflow.Tiering;
+import io.vitrine.workflow.WorkflowListener;
+import io.vitrine.workflow.WorkflowRepository;
+import io.vitrine.workflow.WorkflowService;
+import io.vitrine.workflow.jdbc.JdbiWorkflowRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -127,6 +136,7 @@ public final class Vitrine implements AutoCloseable {
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
+            indexing.useWorkflowStates(governance.approvals().workflow()::state);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -150,16 +160,27 @@ public final class Vitrine implements AutoCloseable {
         Supplier<String> newId = () -> ids.next(clock.instant());
         LicenceRepository licences = new JdbiLicenceRepository(handles);
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
+        AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock),
-                sharing(handles, newId, clock));
+                new LifecycleService(licences, assetService, clock), audit, sharing(handles, newId, clock),
+                approvals(handles, audit, clock, newId));
     }
 
     private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
         var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
         var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
         return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
+    }
+
+    private Approvals approvals(io.vitrine.db.jdbi.Handles handles, AuditService audit, Clock clock, Supplier<String> newId) {
+        VitrineConfig.Workflow w = config.workflow();
+        Tiering tiering = w.rulesFile() == null
+                ? new Tiering(Tiering.DEFAULT_RULES, Tiering.DEFAULT_APPROVERS, w.reviewTime())
+                : Tiering.load(w.rulesFile(), json, w.reviewTime());
+        WorkflowRepository repo = new JdbiWorkflowRepository(handles);
+        WorkflowService service = new WorkflowService(repo, tiering, audit, jobs, handles, newId, clock, WorkflowListener.NONE);
+        return new Approvals(service, new ReviewQueue(repo), new Reminders(service, clock, w.remindAgainAfter()));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -170,6 +191,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startWorkers() {
         if (config.pipeline().workers() > 0) {
             workers.start();
+            track(new ReminderScheduler(governance.approvals().reminders(), config.workflow().reminderInterval()));
         }
         return this;
     }
@@ -178,7 +200,7 @@ public final class Vitrine implements AutoCloseable {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
-                oidc.external());
+                governance.approvals().workflow(), oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).extend(web::register).start(config.port()));

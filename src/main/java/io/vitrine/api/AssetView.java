@@ -35,7 +35,8 @@ record AssetView(
         List<RenditionView> renditions,
         List<String> regions,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LicenceJson.LicenceView> licences,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) WorkflowJson.Summary workflow) {
 
     record MetadataView(
             Instant capturedAt,
@@ -69,14 +70,21 @@ record AssetView(
                 a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
                 a.createdAt(), a.updatedAt(), metadata(a, withRaw), e.tags(), e.palette(), e.quality(),
                 new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
-                List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf);
+                List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf, null);
     }
 
     /** Single-asset answers list the licences; lists and search leave them out (one query per asset). */
     AssetView withLicences(List<LicenceJson.LicenceView> l) {
         return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
                 typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, enrichment, renditions,
-                regions, List.copyOf(l), duplicateOf);
+                regions, List.copyOf(l), duplicateOf, workflow);
+    }
+
+    /** The approval state; single assets, lists and uploads show it (search hits carry it as a facet). */
+    AssetView withWorkflow(WorkflowJson.Summary w) {
+        return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
+                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, enrichment, renditions,
+                regions, licences, duplicateOf, w);
     }
 
     private static MetadataView metadata(Asset a, boolean withRaw) {

@@ -31,6 +31,7 @@ final class AuditTrail {
             Map.entry("POST /api/v1/users/{id}/tokens", "user.token.issue"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
+            Map.entry("POST /api/v1/workflow/reminders/run", "workflow.reminders.run"),
             Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
             Map.entry("PUT /api/v1/assets/{id}/tags/{concept}", "tag.add"),
             Map.entry("DELETE /api/v1/assets/{id}/tags/{concept}", "tag.remove"),

@@ -53,10 +53,10 @@ public final class HttpApi implements AutoCloseable {
         ProblemMapping.install(app);
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
-        Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs));
+        Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
         EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), new Access(assets), json);
-        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view),
-                new SearchRoutes(search, searchLog));
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
+                governance.approvals().workflow()), new SearchRoutes(search, searchLog));
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
@@ -73,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
         collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
+        workflowRoutes(new WorkflowRoutes(governance.approvals(), assets, json, java.time.Clock.systemUTC()));
     }
 
     private void collectionRoutes(CollectionRoutes c) {
@@ -88,6 +89,16 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.POST, "/api/v1/collections/{id}/share-links", Permission.SHARE_LINK_CREATE, c::createLink);
         route(HandlerType.GET, "/api/v1/collections/{id}/share-links", Permission.COLLECTION_EDIT, c::listLinks);
         route(HandlerType.DELETE, "/api/v1/share-links/{id}", Permission.SHARE_LINK_CREATE, c::revokeLink);
+    }
+
+    private void workflowRoutes(WorkflowRoutes w) {
+        route(HandlerType.POST, "/api/v1/assets/{id}/transitions", Permission.WORKFLOW_READ, w::transition);
+        route(HandlerType.GET, "/api/v1/assets/{id}/workflow", Permission.WORKFLOW_READ, w::get);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/workflow", Permission.METADATA_EDIT, w::setInputs);
+        route(HandlerType.POST, "/api/v1/assets/{id}/comments", Permission.WORKFLOW_COMMENT, w::comment);
+        route(HandlerType.GET, "/api/v1/tasks", Permission.WORKFLOW_READ, w::tasks);
+        route(HandlerType.GET, "/api/v1/workflow/rules", Permission.WORKFLOW_READ, w::rules);
+        route(HandlerType.POST, "/api/v1/workflow/reminders/run", Permission.LIFECYCLE_RUN, w::runReminders);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {
@@ -131,7 +142,7 @@ public final class HttpApi implements AutoCloseable {
             }
             try {
                 handler.handle(ctx);
-            } catch (NotLicensedException | InvalidSignatureException e) {
+            } catch (NotLicensedException | InvalidSignatureException | io.vitrine.workflow.NotReleasedException e) {
                 audit.record(ctx, key, "denied");
                 throw e;
             }

@@ -26,6 +26,7 @@ final class RightsRoutes {
     private final Deliverer deliverer;
     private final Access access;
     private final ObjectMapper json;
+    private final io.vitrine.workflow.WorkflowService workflow;
 
     RightsRoutes(AssetService assets, Governance g, Deliverer deliverer, ObjectMapper json) {
         this.assets = assets;
@@ -35,6 +36,7 @@ final class RightsRoutes {
         this.deliverer = deliverer;
         this.access = new Access(assets);
         this.json = json;
+        this.workflow = g.approvals().workflow();
     }
 
     void createLicence(Context ctx) {
@@ -59,6 +61,7 @@ final class RightsRoutes {
             throw ApiException.badRequest("a delivery link leaves Vitrine: state its 'channel' and 'region'");
         }
         deliverer.check(a, rendition, use);
+        workflow.requireReleased(a, "shared through delivery links");
         long seconds = body.path("expiresIn").asLong(DEFAULT_EXPIRES_IN);
         String path = urls.sign(a.id(), rendition, use, Duration.ofSeconds(seconds));
         AuditTrail.detail(ctx, "rendition", rendition);

@@ -18,7 +18,12 @@ public enum Permission {
     LIFECYCLE_RUN("lifecycle.run"),
     COLLECTION_READ("collection.read"),
     COLLECTION_EDIT("collection.edit"),
-    SHARE_LINK_CREATE("share-link.create");
+    SHARE_LINK_CREATE("share-link.create"),
+    WORKFLOW_READ("workflow.read"),
+    WORKFLOW_COMMENT("workflow.comment"),
+    WORKFLOW_SUBMIT("workflow.submit"),
+    WORKFLOW_REVIEW("workflow.review"),
+    WORKFLOW_PUBLISH("workflow.publish");
 
     private final String apiName;
 

@@ -116,7 +116,7 @@ public final class UserService {
         Set<String> out = new HashSet<>();
         for (String r : request.roles()) {
             Role role = Role.byApiName(r).orElseThrow(() -> new InvalidUserException(
-                    "unknown role '" + r + "'; roles are admin, librarian, contributor, reviewer, legal, consumer, external"));
+                    "unknown role '" + r + "'; roles are " + String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::apiName).toList())));
             out.add(role.apiName());
         }
         return Set.copyOf(out);

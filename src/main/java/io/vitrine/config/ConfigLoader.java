@@ -46,7 +46,8 @@ public final class ConfigLoader {
                 blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
                 blankToNull(v.get("VITRINE_SIGNING_KEY")),
                 enrich(v),
-                oidc(v));
+                oidc(v),
+                workflow(v));
     }
 
     /** All or nothing: with an issuer, the client id, secret and redirect base URL are required. */
@@ -89,6 +90,24 @@ public final class ConfigLoader {
             out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return out;
+    }
+
+    private static VitrineConfig.Workflow workflow(Map<String, String> v) {
+        VitrineConfig.Workflow d = VitrineConfig.Workflow.defaults();
+        Map<Integer, Duration> review = new HashMap<>();
+        for (int tier = 1; tier <= 3; tier++) {
+            String key = "VITRINE_REVIEW_TIME_TIER" + tier;
+            Duration t = durationValue(v, key, d.reviewTime().get(tier));
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException(key + " must be a positive duration, got " + t);
+            }
+            review.put(tier, t);
+        }
+        String rules = blankToNull(v.get("VITRINE_WORKFLOW_RULES"));
+        return new VitrineConfig.Workflow(Map.copyOf(review),
+                durationValue(v, "VITRINE_REMINDER_INTERVAL", d.reminderInterval()),
+                durationValue(v, "VITRINE_REMIND_AGAIN_AFTER", d.remindAgainAfter()),
+                rules == null ? null : Path.of(rules));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {

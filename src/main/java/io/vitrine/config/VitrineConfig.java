@@ -8,17 +8,30 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich, Oidc oidc) {
+        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow) {
 
-    /** With enrichment defaults. */
+    /** With enrichment and workflow defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
-        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults());
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults(), Oidc.DISABLED, Workflow.defaults());
+    }
+
+    /**
+     * Approval workflow: review time per tier (a task is overdue after it), how often the server
+     * looks for overdue tasks and how often an overdue task is reminded again, and an optional JSON
+     * file of tier rules replacing the built-in ones (null: built in).
+     */
+    public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
+            Path rulesFile) {
+        public static Workflow defaults() {
+            return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
+                    Duration.ofMinutes(15), Duration.ofDays(1), null);
+        }
     }
 
     /** Without OpenID Connect sign-in. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
             Enrich enrich) {
-        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Oidc.DISABLED);
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Oidc.DISABLED, Workflow.defaults());
     }
 
     /**
@@ -90,6 +103,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
                 + " inferenceThreads=" + enrich.inferenceThreads()
-                + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off");
+                + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
+                + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
+                + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile());
     }
 }

@@ -9,7 +9,8 @@ public enum Facet {
     YEAR("year"),
     CAMERA_MODEL("cameraModel"),
     KEYWORDS("keywords"),
-    STATUS("status");
+    STATUS("status"),
+    WORKFLOW("workflow");
 
     private final String apiName;
 

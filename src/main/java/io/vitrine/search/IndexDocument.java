@@ -12,6 +12,7 @@ import java.util.Set;
  * drafts at or above their concept's threshold) — their labels in every language and those of their
  * broader concepts. {@code vectors}: embeddings by space id (model and version, e.g.
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
+ * {@code workflow}: the approval state ("draft", "approved", …), a facet; null when unknown.
  */
 public record IndexDocument(
         String id,
@@ -32,12 +33,22 @@ public record IndexDocument(
         Map<String, String> custom,
         Set<String> regions,
         List<String> tags,
-        Map<String, float[]> vectors) {
+        Map<String, float[]> vectors,
+        String workflow) {
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
+    }
+
+    /** A document without a workflow state. */
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions, List<String> tags, Map<String, float[]> vectors) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, null);
     }
 
     /** A document without tags or embeddings. */
@@ -59,11 +70,16 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow);
+    }
+
+    public IndexDocument withWorkflow(String w) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w);
     }
 }

@@ -32,6 +32,19 @@ public final class IndexingService implements StepHandler {
         java.util.Map<String, float[]> of(String assetId);
     }
 
+    /** An asset's approval state ("draft", "approved", …; the workflow module provides it). */
+    @FunctionalInterface
+    public interface WorkflowStates {
+        String of(String assetId);
+    }
+
+    private volatile WorkflowStates workflow = id -> null;
+
+    /** Indexes the approval state as the {@code workflow} facet (installed by the composition root). */
+    public void useWorkflowStates(WorkflowStates w) {
+        this.workflow = w;
+    }
+
     /** Indexes embeddings too, from now on (installed once the embedder has loaded). */
     public void useEmbeddings(Embeddings e) {
         this.embeddings = e;
@@ -104,6 +117,6 @@ public final class IndexingService implements StepHandler {
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
-                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id()));
+                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withWorkflow(workflow.of(a.id()));
     }
 }

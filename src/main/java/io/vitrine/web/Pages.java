@@ -60,6 +60,8 @@ final class Pages {
                 error(ctx, 403, "Not allowed", e.getMessage() + " Ask an administrator if you need it.");
             } catch (io.vitrine.rights.NotLicensedException e) {
                 error(ctx, 403, "Not licensed", e.getMessage());
+            } catch (io.vitrine.workflow.NotReleasedException e) {
+                error(ctx, 409, "Not approved yet", e.getMessage());
             } catch (io.vitrine.collection.CollectionException e) {
                 collectionError(ctx, e);
             } catch (InvalidQueryException e) {

@@ -37,9 +37,11 @@ final class ShareRoutes {
     private final AuditService audit;
     private final BlobResponder blobs;
     private final Pages pages;
+    private final io.vitrine.workflow.WorkflowService workflow;
 
     ShareRoutes(ShareLinkService links, AssetService assets, LicenceService licences, AuditService audit, BlobResponder blobs,
-            Pages pages) {
+            Pages pages, io.vitrine.workflow.WorkflowService workflow) {
+        this.workflow = workflow;
         this.links = links;
         this.assets = assets;
         this.licences = licences;
@@ -133,7 +135,10 @@ final class ShareRoutes {
         }
     }
 
-    /** The asset if this link may show it now (the licence check also holds it to its markets). */
+    /**
+     * The asset if this link may show it now: ready, approved or published (only approved assets leave
+     * the company), and licensed for the link's use (which also holds it to its markets).
+     */
     private Optional<Asset> shared(ShareLink l, String id) {
         try {
             Asset a = assets.get(id);
@@ -141,8 +146,9 @@ final class ShareRoutes {
                 return Optional.empty();
             }
             licences.check(a, l.use());
+            workflow.requireReleased(a, "shared through links");
             return Optional.of(a);
-        } catch (AssetNotFoundException | NotLicensedException e) {
+        } catch (AssetNotFoundException | NotLicensedException | io.vitrine.workflow.NotReleasedException e) {
             return Optional.empty();
         }
     }

@@ -30,16 +30,9 @@ public final class WebUi {
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
             io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
-            io.vitrine.collection.ShareLinkService shareLinks) {
-        this(assets, ingest, search, blobs, sessions, licences, audit, enrichment, searchLog, collections, shareLinks, null);
-    }
-
-    /** {@code external} null: token sign-in only. */
-    public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
-            LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
-            io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
-            io.vitrine.collection.ShareLinkService shareLinks, ExternalSignIn external) {
-        WebAccess access = new WebAccess(assets, licences, audit);
+            io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
+            ExternalSignIn external) {
+        WebAccess access = new WebAccess(assets, licences, audit, workflow);
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
         this.oidc = external == null ? null
@@ -47,7 +40,7 @@ public final class WebUi {
         this.library = new LibraryRoutes(search, assets, searchLog, pages);
         this.asset = new AssetPageRoutes(assets, enrichment, access, new BlobResponder(blobs), pages);
         this.upload = new UploadRoutes(ingest, access, pages);
-        this.share = new ShareRoutes(shareLinks, assets, licences, audit, new BlobResponder(blobs), pages);
+        this.share = new ShareRoutes(shareLinks, assets, licences, audit, new BlobResponder(blobs), pages, workflow);
         this.collections = new CollectionWebRoutes(collections, shareLinks, assets, access, pages, java.time.Clock.systemUTC());
     }
 

@@ -34,6 +34,7 @@ class ShareLinkTest {
     static String german;
     static String anna;
     static String collection;
+    static String unreviewed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,11 +45,15 @@ class ShareLinkTest {
         client.attach(printOnly, client.licence("{\"channels\":[\"print\"],\"regions\":[\"DE\",\"FR\"]}"));
         german = client.asset(803, null);
         client.restrict(german, "DE");
+        for (String a : new String[] {owned, printOnly, german}) {
+            client.approve(a); // only approved assets are shown through share links
+        }
+        unreviewed = client.asset(804, null);
         anna = server.json(client.admin("POST", "/api/v1/users", "{\"name\":\"anna\",\"roles\":[\"consumer\"],\"regions\":[\"DE\"]}"))
                 .path("token").asText();
         collection = server.json(client.call(anna, "POST", "/api/v1/collections", "{\"name\":\"Press kit\"}")).path("id").asText();
         client.call(anna, "POST", "/api/v1/collections/" + collection + "/assets",
-                "{\"assetIds\":[\"" + owned + "\",\"" + printOnly + "\",\"" + german + "\"]}");
+                "{\"assetIds\":[\"" + owned + "\",\"" + printOnly + "\",\"" + german + "\",\"" + unreviewed + "\"]}");
     }
 
     @AfterAll
@@ -83,6 +88,14 @@ class ShareLinkTest {
         assertThat(get(url + "/" + printOnly + "/thumb", null).statusCode()).isEqualTo(404);
         String print = link(anna, "{\"channel\":\"print\",\"region\":\"DE\"}").path("url").asText();
         assertThat(get(print, null).body()).contains(printOnly);
+    }
+
+    @Test
+    void an_asset_not_approved_is_never_shown_or_served_through_a_link() throws Exception {
+        String url = link(anna, "{\"channel\":\"web\",\"region\":\"DE\",\"download\":true}").path("url").asText();
+        assertThat(get(url, null).body()).contains(owned).doesNotContain(unreviewed);
+        assertThat(get(url + "/" + unreviewed + "/thumb", null).statusCode()).isEqualTo(404);
+        assertThat(get(url + "/" + unreviewed + "/original", null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -155,7 +155,7 @@ public abstract class AssetIndexContract {
                 .containsExactly(new FacetCount("fur", 1), new FacetCount("pet", 1));
         assertThat(result.facets().get("mediaType")).containsExactly(new FacetCount("image/jpeg", 1));
         assertThat(result.facets().keySet())
-                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status");
+                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status", "workflow");
     }
 
     @Test

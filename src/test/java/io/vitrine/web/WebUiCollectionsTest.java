@@ -51,6 +51,7 @@ class WebUiCollectionsTest {
         String id = server.json(server.upload("?onDuplicate=allow", "lighthouse.jpg", WebUiBrowserTest.image(640, 480, 7, "jpg"), null))
                 .path("id").asText();
         server.awaitSettled(id);
+        new io.vitrine.api.GovernanceClient(server).approve(id); // only approved assets are shown through share links
         browser.driver.get(server.uri("/login").toString());
         find("#token").sendKeys(TestServer.TOKEN, Keys.ENTER);
         find("#q");

@@ -130,6 +130,7 @@ final class DocumentMapper {
         }
         addFacet(doc, Facet.CAMERA_MODEL, source.cameraModel());
         addFacet(doc, Facet.STATUS, source.status());
+        addFacet(doc, Facet.WORKFLOW, source.workflow());
         Set<String> keywords = new LinkedHashSet<>();
         nonNull(source.keywords()).forEach(k -> keywords.add(facetValue(k)));
         keywords.forEach(k -> addFacet(doc, Facet.KEYWORDS, k));
