@@ -12,7 +12,7 @@ import io.vitrine.auth.jdbc.JdbiUserRepository;
 import io.vitrine.rights.DeliveryUrls;
 import io.vitrine.rights.LicenceRepository;
 import io.vitrine.rights.LicenceService;
-import io.vitrine.rights.LifecycleService;
+import io.vitrine.lifecycle.LifecycleService;
 import io.vitrine.rights.SigningKey;
 import io.vitrine.rights.jdbc.JdbiLicenceRepository;
 import io.vitrine.asset.AssetRepository;
@@ -49,7 +49,7 @@ import io.vitrine.web.Sessions;
 import io.vitrine.web.WebUi;
 import io.vitrine.web.jdbc.JdbiSessionStore;
 import io.vitrine.workflow.Approvals;
-import io.vitrine.workflow.ReminderScheduler;
+import io.vitrine.common.Periodic;
 import io.vitrine.workflow.Reminders;
 import io.vitrine.workflow.ReviewQueue;
 import io.vitrine.workflow.Tiering;
@@ -161,10 +161,12 @@ public final class Vitrine implements AutoCloseable {
         LicenceRepository licences = new JdbiLicenceRepository(handles);
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
         AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
+        Approvals approvals = approvals(handles, audit, clock, newId);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), audit, sharing(handles, newId, clock),
-                approvals(handles, audit, clock, newId));
+                new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(handles), licences, assetService,
+                        approvals.workflow(), clock),
+                audit, sharing(handles, newId, clock), approvals);
     }
 
     private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
@@ -191,7 +193,11 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startWorkers() {
         if (config.pipeline().workers() > 0) {
             workers.start();
-            track(new ReminderScheduler(governance.approvals().reminders(), config.workflow().reminderInterval()));
+            track(new Periodic("vitrine-review-reminders", config.workflow().reminderInterval(),
+                    () -> governance.approvals().reminders().run(false).reminders().size()));
+            // lifecycle actions are idempotent, so every worker node may run the rules without coordination
+            track(new Periodic("vitrine-lifecycle", config.workflow().lifecycleInterval(),
+                    () -> governance.lifecycle().run(false).actions().size()));
         }
         return this;
     }

@@ -4,7 +4,7 @@ import io.vitrine.audit.AuditService;
 import io.vitrine.auth.UserService;
 import io.vitrine.rights.DeliveryUrls;
 import io.vitrine.rights.LicenceService;
-import io.vitrine.rights.LifecycleService;
+import io.vitrine.lifecycle.LifecycleService;
 
 /** The governance services the HTTP API needs, passed as one so the API's constructor stays short. */
 public record Governance(UserService users, LicenceService licences, DeliveryUrls deliveryUrls, LifecycleService lifecycle,

@@ -60,6 +60,7 @@ public final class HttpApi implements AutoCloseable {
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
+        lifecycleRoutes(new LifecycleRoutes(governance.lifecycle(), new Access(assets), json));
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
                 new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
@@ -116,6 +117,15 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.POST, "/api/v1/assets/{id}/versions", Permission.ASSET_UPLOAD, assets::uploadVersion);
         route(HandlerType.POST, "/api/v1/assets/{id}/licences", Permission.LICENCE_MANAGE, assets::attachLicence);
         route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
+    }
+
+    private void lifecycleRoutes(LifecycleRoutes life) {
+        route(HandlerType.GET, "/api/v1/lifecycle/rules", Permission.LICENCE_READ, life::rules);
+        route(HandlerType.PUT, "/api/v1/lifecycle/rules", Permission.LIFECYCLE_RUN, life::replaceRules);
+        route(HandlerType.PUT, "/api/v1/lifecycle/guideline", Permission.LIFECYCLE_RUN, life::setGuideline);
+        route(HandlerType.GET, "/api/v1/lifecycle/warnings", Permission.LICENCE_READ, life::warnings);
+        route(HandlerType.GET, "/api/v1/assets/{id}/lifecycle", Permission.ASSET_READ, life::facts);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/lifecycle", Permission.METADATA_EDIT, life::updateFacts);
     }
 
     private void governanceRoutes(RightsRoutes rights, AdminRoutes admin, UserRoutes users) {

@@ -92,7 +92,7 @@ final class LicenceJson {
         return out;
     }
 
-    private static Instant date(JsonNode root, String field, boolean endOfDay) {
+    static Instant date(JsonNode root, String field, boolean endOfDay) {
         String v = text(root, field);
         if (v == null || v.isBlank()) {
             return null;

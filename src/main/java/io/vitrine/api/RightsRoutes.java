@@ -9,7 +9,7 @@ import io.vitrine.asset.AssetService;
 import io.vitrine.rights.DeliveryUrls;
 import io.vitrine.rights.InvalidSignatureException;
 import io.vitrine.rights.LicenceService;
-import io.vitrine.rights.LifecycleService;
+import io.vitrine.lifecycle.LifecycleService;
 import io.vitrine.rights.Use;
 import java.io.IOException;
 import java.time.Duration;
@@ -89,7 +89,7 @@ final class RightsRoutes {
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
         LifecycleService.Report report = lifecycle.run(dryRun);
         AuditTrail.detail(ctx, "dryRun", Boolean.toString(dryRun));
-        AuditTrail.detail(ctx, "quarantined", String.join(",", report.actions().stream().map(LifecycleService.Action::assetId).toList()));
+        AuditTrail.detail(ctx, "actions", String.join(",", report.actions().stream().map(a -> a.action() + ":" + a.assetId()).toList()));
         ctx.json(report);
     }
 }

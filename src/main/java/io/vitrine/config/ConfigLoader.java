@@ -107,7 +107,8 @@ public final class ConfigLoader {
         return new VitrineConfig.Workflow(Map.copyOf(review),
                 durationValue(v, "VITRINE_REMINDER_INTERVAL", d.reminderInterval()),
                 durationValue(v, "VITRINE_REMIND_AGAIN_AFTER", d.remindAgainAfter()),
-                rules == null ? null : Path.of(rules));
+                rules == null ? null : Path.of(rules),
+                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {

@@ -18,13 +18,14 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
     /**
      * Approval workflow: review time per tier (a task is overdue after it), how often the server
      * looks for overdue tasks and how often an overdue task is reminded again, and an optional JSON
-     * file of tier rules replacing the built-in ones (null: built in).
+     * file of tier rules replacing the built-in ones (null: built in); and how often worker nodes run
+     * the lifecycle rules (archive, quarantine, re-review, warnings).
      */
     public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
-            Path rulesFile) {
+            Path rulesFile, Duration lifecycleInterval) {
         public static Workflow defaults() {
             return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
-                    Duration.ofMinutes(15), Duration.ofDays(1), null);
+                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1));
         }
     }
 

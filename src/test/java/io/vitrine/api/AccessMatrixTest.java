@@ -160,6 +160,8 @@ class AccessMatrixTest {
                     "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
             case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
+            case "PUT /api/v1/lifecycle/rules" -> "{\"rules\":[{\"id\":\"x\",\"trigger\":\"bogus\"}]}";
+            case "PUT /api/v1/lifecycle/guideline", "PATCH /api/v1/assets/{id}/lifecycle" -> "{\"bogus\":1}";
             case "POST /api/v1/tags/bulk" -> "{\"concept\":\"balloon\",\"action\":\"bogus\"}";
             case "POST /api/v1/collections", "PATCH /api/v1/collections/{id}" -> "{\"name\":\"\"}";
             case "POST /api/v1/collections/{id}/assets", "POST /api/v1/collections/{id}/share-links" -> "{}";
