@@ -21,7 +21,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      */
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
         public static Enrich defaults() {
-            return new Enrich("https://huggingface.co", 1, "mobilenetv2-12-int8", 0.3);
+            return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3);
         }
     }
 
