@@ -63,6 +63,7 @@ public final class HttpApi implements AutoCloseable {
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);

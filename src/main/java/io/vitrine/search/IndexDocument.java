@@ -12,6 +12,7 @@ import java.util.Set;
  * drafts at or above their concept's threshold) — their labels in every language and those of their
  * broader concepts. {@code vectors}: embeddings by space id (model and version, e.g.
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
+ * {@code people}: faces found and not rejected, null when no face detector has looked at it.
  */
 public record IndexDocument(
         String id,
@@ -32,12 +33,21 @@ public record IndexDocument(
         Map<String, String> custom,
         Set<String> regions,
         List<String> tags,
-        Map<String, float[]> vectors) {
+        Map<String, float[]> vectors,
+        Long people) {
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
+    }
+
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions, List<String> tags, Map<String, float[]> vectors) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, null);
     }
 
     /** A document without tags or embeddings. */
@@ -59,11 +69,18 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, people);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, people);
+    }
+
+    /** With the text read off the image (OCR) after the extracted text, and the people count. */
+    public IndexDocument withFindings(String readText, Long p) {
+        String all = readText == null || readText.isBlank() ? text : text == null || text.isBlank() ? readText : text + "\n" + readText;
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, p);
     }
 }

@@ -89,6 +89,7 @@ final class LibraryRoutes {
             case CAMERA_MODEL -> "Camera";
             case KEYWORDS -> "Keywords";
             case STATUS -> "Status";
+            case PEOPLE -> "People";
         };
     }
 

@@ -80,7 +80,7 @@ class AccessMatrixTest {
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
-                : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
+                : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1");
         String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
         String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
@@ -105,6 +105,7 @@ class AccessMatrixTest {
             case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
             case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/faces/{number}" -> "{\"status\":\"bogus\"}";
             default -> null;
         };
     }
