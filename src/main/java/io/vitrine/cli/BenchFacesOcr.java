@@ -61,29 +61,58 @@ final class BenchFacesOcr implements Callable<Integer> {
                 out.println("faces: model " + c.faceModel() + " not installed; run `vitrine models pull " + c.faceModel() + "`");
                 return;
             }
-            List<Path> photos = BenchCommand.images(dir);
-            d.detect(photos.getFirst()); // warm-up
-            long start = System.nanoTime();
-            int withFaces = 0;
-            int skipped = 0;
-            for (Path p : photos) {
-                List<Face.Detection> found;
-                try {
-                    found = d.detect(p);
-                } catch (java.io.IOException e) {
-                    skipped++; // e.g. WebP, which the pipeline feeds as a JPEG preview
-                    continue;
-                }
-                if (!found.isEmpty()) {
-                    withFaces++;
-                    out.printf(Locale.ROOT, "  %-60s %d face(s), best %.2f%n", dir.relativize(p), found.size(), found.getFirst().confidence());
-                }
+            Path work = Files.createTempDirectory("vitrine-bench-faces");
+            try {
+                detectAll(d, previews(BenchCommand.images(dir), work), out);
+            } finally {
+                FileTrees.delete(work);
             }
-            double s = (System.nanoTime() - start) / 1e9;
-            int done = photos.size() - skipped;
-            out.printf(Locale.ROOT, "faces %s %s: %d photos in %.1f s = %.1f images/s (decode + letterbox + inference); %d with faces; %d not decodable here%n",
-                    d.model(), d.modelVersion(), done, s, done / s, withFaces, skipped);
         }
+    }
+
+    /** 1024 px JPEGs like the preview rendition the pipeline feeds the detector (made before timing). */
+    private Map<Path, Path> previews(List<Path> photos, Path work) throws java.io.IOException {
+        Map<Path, Path> out = new java.util.LinkedHashMap<>();
+        for (Path p : photos) {
+            java.awt.image.BufferedImage src;
+            try {
+                src = javax.imageio.ImageIO.read(p.toFile());
+            } catch (java.io.IOException | RuntimeException e) {
+                src = null;
+            }
+            if (src == null) {
+                continue; // e.g. WebP, which the pipeline renders to a JPEG preview first
+            }
+            double f = Math.min(1.0, 1024.0 / Math.max(src.getWidth(), src.getHeight()));
+            int w = Math.max(1, (int) Math.round(src.getWidth() * f));
+            int h = Math.max(1, (int) Math.round(src.getHeight() * f));
+            var scaled = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = scaled.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(src, 0, 0, w, h, null);
+            g.dispose();
+            Path file = work.resolve(out.size() + ".jpg");
+            javax.imageio.ImageIO.write(scaled, "jpg", file.toFile());
+            out.put(p, file);
+        }
+        return out;
+    }
+
+    private void detectAll(FaceDetector d, Map<Path, Path> previews, PrintWriter out) throws Exception {
+        List<Path> photos = List.copyOf(previews.keySet());
+        d.detect(previews.get(photos.getFirst())); // warm-up
+        long start = System.nanoTime();
+        int withFaces = 0;
+        for (Path p : photos) {
+            List<Face.Detection> found = d.detect(previews.get(p));
+            if (!found.isEmpty()) {
+                withFaces++;
+                out.printf(Locale.ROOT, "  %-60s %d face(s), best %.2f%n", dir.relativize(p), found.size(), found.getFirst().confidence());
+            }
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "faces %s %s: %d previews (1024 px) in %.1f s = %.1f images/s (decode + letterbox + inference); %d with faces%n",
+                d.model(), d.modelVersion(), photos.size(), s, photos.size() / s, withFaces);
     }
 
     private static void ocr(VitrineConfig.Enrich c, PrintWriter out) throws Exception {
