@@ -32,7 +32,7 @@ record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality q
                 e.errors(), e.faces().stream().map(EnrichmentView::face).toList(),
                 e.texts().stream().map(t -> new TextView(t.source(), t.language(), t.content(), t.confidence(),
                         t.status().apiName(), t.model(), t.modelVersion(), t.createdAt())).toList(),
-                Caption.draft(e, vocabulary).orElse(null), e.people());
+                Caption.draft(e, vocabulary, lang).orElse(null), e.people());
     }
 
     static FaceView face(Face f) {

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * An alt-text draft assembled by a fixed template from what enrichment found (shown concepts,
  * people, colours, text read), never from a language model, and never written into the asset's
- * description: a person copies it there if it is right. English only for now ({@code language}),
- * since colour names and the template are English; tag labels elsewhere follow the caller's language.
+ * description: a person copies it there if it is right. Written in the caller's language when it is
+ * one of the vocabulary's six (labels, colour names and phrases), else English; the quoted text
+ * stays as it was read.
  */
 public record Caption(String text, String status, String source, String model, String language) {
     public static final String MODEL = "template@1";
@@ -15,33 +16,29 @@ public record Caption(String text, String status, String source, String model, S
     static final int MAX_QUOTE = 80;
 
     /** Empty when enrichment found nothing to say. */
-    public static java.util.Optional<Caption> draft(Enrichment e, Vocabulary vocabulary) {
+    public static java.util.Optional<Caption> draft(Enrichment e, Vocabulary vocabulary, String lang) {
+        String language = CaptionPhrases.language(lang);
+        CaptionPhrases p = CaptionPhrases.of(language);
         List<String> parts = new ArrayList<>();
-        List<String> labels = e.shown().stream().limit(MAX_CONCEPTS).map(c -> vocabulary.label(c.concept(), "en")).toList();
+        List<String> labels = e.shown().stream().limit(MAX_CONCEPTS).map(c -> vocabulary.label(c.concept(), language)).toList();
         if (!labels.isEmpty()) {
-            parts.add("Image of " + list(labels) + ".");
+            parts.add(String.format(p.imageOf(), p.list(labels)));
         }
         long people = e.people();
         if (people > 0) {
-            parts.add(people == 1 ? "One person." : people + " people.");
+            parts.add(people == 1 ? p.onePerson() : String.format(p.people(), people));
         }
-        List<String> colours = e.palette().stream().map(PaletteColour::name).distinct().limit(2).toList();
+        List<String> colours = e.palette().stream().map(PaletteColour::name).distinct().limit(2)
+                .map(c -> CaptionPhrases.colour(c, language)).toList();
         if (!colours.isEmpty() && !parts.isEmpty()) {
-            parts.add("Mostly " + String.join(" and ", colours) + ".");
+            parts.add(String.format(p.mostly(), p.list(colours)));
         }
         e.texts().stream().filter(t -> t.status() != Tag.Status.REJECTED).findFirst()
-                .ifPresent(t -> parts.add("Text: \u201c" + quote(t.content()) + "\u201d."));
+                .ifPresent(t -> parts.add(p.text() + p.open() + quote(t.content()) + p.close()));
         if (parts.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Caption(String.join(" ", parts), "draft", "ai", MODEL, "en"));
-    }
-
-    private static String list(List<String> items) {
-        if (items.size() == 1) {
-            return items.getFirst();
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+        return java.util.Optional.of(new Caption(String.join(language.equals("zh") ? "" : " ", parts), "draft", "ai", MODEL, language));
     }
 
     private static String quote(String text) {

@@ -89,6 +89,9 @@ class FacesAndTextApiTest {
         assertThat(a.path("caption").path("text").asText()).contains("One person");
         assertThat(a.path("caption").path("status").asText()).isEqualTo("draft");
         assertThat(a.path("caption").path("model").asText()).isEqualTo("template@1");
+        JsonNode de = server.json(server.get("/api/v1/assets/" + id + "?lang=de")).path("caption");
+        assertThat(de.path("text").asText()).contains("Eine Person");
+        assertThat(de.path("language").asText()).isEqualTo("de");
 
         gov.attach(id, gov.licence("{\"kind\":\"licence\",\"channels\":[\"web\"]}"));
         assertThat(asset(id).path("portraitRightsNeeded").asBoolean()).isTrue();
