@@ -16,7 +16,15 @@ public record Face(int number, Box box, List<Point> landmarks, double confidence
         landmarks = landmarks == null ? List.of() : List.copyOf(landmarks);
     }
 
-    public record Box(double x, double y, double width, double height) {}
+    public record Box(double x, double y, double width, double height) {
+        /** Intersection over union, 0..1. */
+        public double overlap(Box o) {
+            double iw = Math.max(0, Math.min(x + width, o.x + o.width) - Math.max(x, o.x));
+            double ih = Math.max(0, Math.min(y + height, o.y + o.height) - Math.max(y, o.y));
+            double union = width * height + o.width * o.height - iw * ih;
+            return union <= 0 ? 0 : iw * ih / union;
+        }
+    }
 
     public record Point(double x, double y) {}
 

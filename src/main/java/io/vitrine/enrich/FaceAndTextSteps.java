@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class FaceAndTextSteps {
     public static final String FACES = "faces";
     public static final String OCR = "ocr";
+    static final double SAME_FACE = 0.5;
     private static final Logger LOG = LoggerFactory.getLogger(FaceAndTextSteps.class);
 
     private final EnrichmentSteps steps;
@@ -68,9 +69,13 @@ public final class FaceAndTextSteps {
         FaceDetector d = detector.get();
         return steps.run(assetId, FACES, "preview", d.model(), d.modelVersion(), force, (asset, file) -> {
             Instant now = now();
-            List<Face> found = d.detect(file).stream().map(x -> new Face(0, x.box(), x.landmarks(), x.confidence(),
-                    Tag.Status.DRAFT, d.model(), d.modelVersion(), now, null)).toList();
-            repo.replaceFaces(assetId, found);
+            List<Face> decided = repo.faces(assetId).stream().filter(f -> f.status() != Tag.Status.DRAFT).toList();
+            List<Face.Detection> found = d.detect(file);
+            // a face a person already decided on is not proposed again as a new draft
+            List<Face> fresh = found.stream().filter(x -> decided.stream().noneMatch(f -> f.box().overlap(x.box()) > SAME_FACE))
+                    .map(x -> new Face(0, x.box(), x.landmarks(), x.confidence(), Tag.Status.DRAFT, d.model(), d.modelVersion(), now, null))
+                    .toList();
+            repo.replaceFaces(assetId, fresh);
             return json.writeValueAsString(Map.of("count", found.size()));
         });
     }

@@ -123,6 +123,20 @@ class FacesAndTextApiTest {
     }
 
     @Test
+    void an_unchanged_asset_is_skipped_and_a_forced_rerun_keeps_a_persons_decision_without_a_duplicate_draft() throws Exception {
+        String id = upload("hopper-rerun.jpg", Files.readAllBytes(PORTRAIT));
+        awaitSearch("people=present&q=rerun", id);
+        var steps = server.vitrine().facesAndText();
+        assertThat(steps.faces(id, false)).isFalse();
+        assertThat(steps.text(id, false)).isFalse();
+        assertThat(patch(id, "1", "{\"status\":\"accepted\"}").statusCode()).isEqualTo(200);
+        assertThat(steps.faces(id, true)).isTrue(); // what `vitrine enrich --model faces --all` does
+        JsonNode faces = asset(id).path("faces");
+        assertThat(faces).hasSize(1);
+        assertThat(faces.get(0).path("status").asText()).isEqualTo("accepted");
+    }
+
+    @Test
     void ocr_reads_a_printed_notice_and_search_finds_the_asset_by_a_word_in_it() throws Exception {
         var out = new ByteArrayOutputStream();
         ImageIO.write(PrintedText.render("Zeppelin hangar tours start at the north gate", "SansSerif", 36, true), "png", out);
