@@ -120,6 +120,10 @@ public final class Vitrine implements AutoCloseable {
             assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
+            indexing.useFindings(id -> {
+                var f = enrichment.service.findings(id);
+                return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
+            });
             search = new SearchService(index, assets);
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
@@ -264,6 +268,10 @@ public final class Vitrine implements AutoCloseable {
 
     public EnrichmentSteps enrichmentSteps() {
         return enrichment.steps;
+    }
+
+    public io.vitrine.enrich.FaceAndTextSteps facesAndText() {
+        return enrichment.facesAndText;
     }
 
     public io.vitrine.enrich.TaggerSource tagger() {

@@ -131,7 +131,8 @@ final class AssetRoutes {
     }
 
     private AssetView detail(Asset a, Context ctx) {
-        return AssetView.of(a, true, null, enrichment.view(a.id(), ctx)).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList())
+        EnrichmentView e = enrichment.view(a.id(), ctx);
+        return AssetView.of(a, true, null, e).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList(), e.people())
                 .withWorkflow(WorkflowJson.summary(a, workflow.current(a.id())));
     }
 

@@ -69,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
         route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
         route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);

@@ -127,7 +127,24 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_MODEL_BASE_URL", d.modelBaseUrl()),
                 intValue(v, "VITRINE_INFERENCE_THREADS", d.inferenceThreads(), 1, 256),
                 v.getOrDefault("VITRINE_TAGGER_MODEL", d.taggerModel()),
-                t);
+                t,
+                v.getOrDefault("VITRINE_FACE_MODEL", d.faceModel()),
+                v.getOrDefault("VITRINE_TESSERACT", d.tesseract()),
+                ocrLanguages(v.get("VITRINE_OCR_LANGUAGES"), d.ocrLanguages()),
+                java.time.Duration.ofSeconds(intValue(v, "VITRINE_INFERENCE_TIMEOUT_SECONDS", (int) d.inferenceTimeout().toSeconds(), 1, 3600)),
+                java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)));
+    }
+
+    /** "eng+deu" or "eng,deu": Tesseract language codes, letters and underscores only (they reach a command line). */
+    private static java.util.List<String> ocrLanguages(String value, java.util.List<String> fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        java.util.List<String> langs = java.util.List.of(value.strip().split("[+,\\s]+"));
+        if (!langs.stream().allMatch(l -> l.matches("[A-Za-z_]{2,16}"))) {
+            throw new IllegalArgumentException("VITRINE_OCR_LANGUAGES must be Tesseract codes like eng+deu, got '" + value + "'");
+        }
+        return langs;
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

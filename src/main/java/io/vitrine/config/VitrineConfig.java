@@ -59,11 +59,22 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
 
     /**
      * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
-     * threads one model's inference may use, which classifier makes tags, and the default tag threshold.
+     * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
+     * which model finds faces, the tesseract command and languages for OCR, and how long one face
+     * detection or one OCR run may take before it is stopped and its step marked failed.
      */
-    public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
+    public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
+            String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+            java.time.Duration ocrTimeout) {
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
+            this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, defaults().faceModel(), defaults().tesseract(),
+                    defaults().ocrLanguages(), defaults().inferenceTimeout(), defaults().ocrTimeout());
+        }
+
         public static Enrich defaults() {
-            return new Enrich("https://huggingface.co", 1, "mobilenetv2-12-int8", 0.3);
+            return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3, "yunet_n_640_640",
+                    "tesseract", java.util.List.of("eng", "deu", "fra", "spa", "por", "chi_sim"),
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 public final class EnrichmentService {
     private final AssetRepository assets;
     private final EnrichmentRepository repo;
+    private final FacesAndTextRepository detections;
     private final Thresholds thresholds;
     private final Vocabulary vocabulary;
     private final JobQueue jobs;
@@ -29,10 +30,11 @@ public final class EnrichmentService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, Thresholds thresholds, Vocabulary vocabulary,
-            JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
+    public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, FacesAndTextRepository detections,
+            Thresholds thresholds, Vocabulary vocabulary, JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
         this.assets = assets;
         this.repo = repo;
+        this.detections = detections;
         this.thresholds = thresholds;
         this.vocabulary = vocabulary;
         this.jobs = jobs;
@@ -50,7 +52,29 @@ public final class EnrichmentService {
         return new Enrichment(repo.tags(assetId),
                 read(results.values().get(EnrichmentSteps.PALETTE), new TypeReference<List<PaletteColour>>() {}, List.of()),
                 read(results.values().get(EnrichmentSteps.QUALITY), new TypeReference<Quality>() {}, null),
-                results.errors());
+                results.errors(), detections.faces(assetId), detections.texts(assetId), shownConcepts(assetId));
+    }
+
+    /** Records a person's decision on one face (accepted: a real face; rejected: not one) and re-indexes the asset. */
+    public Face decideFace(String assetId, int number, Tag.Status status) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        return tx.inTransaction(() -> {
+            Face f = detections.decideFace(assetId, number, status, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                    .orElseThrow(() -> new FaceNotFoundException(assetId, number));
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            return f;
+        });
+    }
+
+    /** What the index needs from faces and OCR: people present (faces nobody rejected) and the text read. */
+    public record Findings(long people, boolean facesChecked, String text) {}
+
+    public Findings findings(String assetId) {
+        List<Face> faces = detections.faces(assetId);
+        boolean checked = repo.marker(assetId, FaceAndTextSteps.FACES).isPresent();
+        String text = String.join("\n", detections.texts(assetId).stream().filter(t -> t.status() != Tag.Status.REJECTED)
+                .map(ReadText::content).toList());
+        return new Findings(faces.stream().filter(Face::counts).count(), checked, text);
     }
 
     /** Records a person's decision on one tag; throws when the asset or the tag does not exist. */

@@ -10,7 +10,9 @@ public enum Facet {
     CAMERA_MODEL("cameraModel"),
     KEYWORDS("keywords"),
     STATUS("status"),
-    WORKFLOW("workflow");
+    WORKFLOW("workflow"),
+    /** "present" when a face detector found faces nobody rejected, "none" when it found none. */
+    PEOPLE("people");
 
     private final String apiName;
 

@@ -13,6 +13,7 @@ import java.util.Set;
  * broader concepts. {@code vectors}: embeddings by space id (model and version, e.g.
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
  * {@code workflow}: the approval state ("draft", "approved", …), a facet; null when unknown.
+ * {@code people}: faces found and not rejected, null when no face detector has looked at it.
  */
 public record IndexDocument(
         String id,
@@ -34,7 +35,8 @@ public record IndexDocument(
         Set<String> regions,
         List<String> tags,
         Map<String, float[]> vectors,
-        String workflow) {
+        String workflow,
+        Long people) {
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
@@ -42,13 +44,13 @@ public record IndexDocument(
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
     }
 
-    /** A document without a workflow state. */
+    /** A document without a workflow state or people count. */
     public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
             Instant capturedAt, String title, String description, List<String> keywords, String creator,
             String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
             Set<String> regions, List<String> tags, Map<String, float[]> vectors) {
         this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
-                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, null);
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, null, null);
     }
 
     /** A document without tags or embeddings. */
@@ -70,16 +72,23 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people);
     }
 
     public IndexDocument withWorkflow(String w) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people);
+    }
+
+    /** With the text read off the image (OCR) after the extracted text, and the people count. */
+    public IndexDocument withFindings(String readText, Long p) {
+        String all = readText == null || readText.isBlank() ? text : text == null || text.isBlank() ? readText : text + "\n" + readText;
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p);
     }
 }

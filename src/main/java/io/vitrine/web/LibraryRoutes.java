@@ -90,6 +90,7 @@ final class LibraryRoutes {
             case KEYWORDS -> "Keywords";
             case STATUS -> "Status";
             case WORKFLOW -> "Approval";
+            case PEOPLE -> "People";
         };
     }
 

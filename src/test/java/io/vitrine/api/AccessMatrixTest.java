@@ -110,7 +110,7 @@ class AccessMatrixTest {
             return route.replace("{id}", someone);
         }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence)
-                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
+                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1");
     }
 
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
@@ -168,6 +168,7 @@ class AccessMatrixTest {
             case "PUT /api/v1/collections/{id}/members/{userId}" -> "{\"access\":\"bogus\"}";
             case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
             case "PATCH /api/v1/assets/{id}/workflow", "POST /api/v1/assets/{id}/comments" -> "{\"no-such-field\":1}";
+            case "PATCH /api/v1/assets/{id}/faces/{number}" -> "{\"status\":\"bogus\"}";
             default -> null;
         };
     }

@@ -293,6 +293,10 @@ class WorkflowApiTest {
                 .header("Content-Type", file.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(file.bytes())).build());
         assertThat(v2.statusCode()).as(v2.body()).isEqualTo(201);
         server.awaitSettled(asset);
+        // the new version's renditions are made in the background; the link below asks for its thumbnail
+        for (int i = 0; i < 300 && !server.get("/api/v1/assets/" + asset).body().contains("\"name\":\"thumb\""); i++) {
+            Thread.sleep(100);
+        }
         HttpResponse<String> publish = move(librarian, asset, "{\"to\":\"published\"}");
         assertThat(publish.statusCode()).isEqualTo(409);
         assertThat(client.json(publish).path("detail").asText()).contains("version 2").contains("version 1");
