@@ -29,7 +29,9 @@ final class AuditTrail {
             Map.entry("POST /api/v1/users", "user.create"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
-            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
+            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
+            Map.entry("PATCH /api/v1/duplicates/{a}/{b}", "duplicate.decide"),
+            Map.entry("POST /api/v1/duplicates/scan", "duplicates.scan"));
 
     private final AuditService audit;
 

@@ -5,10 +5,19 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
         Enrichment enrichment) {
 
     /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
-    public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler embed, StepHandler index) {
+    public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler embed, StepHandler index,
+            StepHandler duplicates) {
+        public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler embed, StepHandler index) {
+            this(tags, palette, quality, embed, index, id -> { });
+        }
+
         public static Enrichment none() {
             StepHandler nothing = id -> { };
             return new Enrichment(nothing, nothing, nothing, nothing, nothing);
+        }
+
+        public Enrichment withDuplicates(StepHandler handler) {
+            return new Enrichment(tags, palette, quality, embed, index, handler);
         }
     }
 
@@ -28,6 +37,7 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.ScoreQuality ignored -> enrichment.quality();
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
+            case Step.FindDuplicates ignored -> enrichment.duplicates();
         };
         handler.run(job.assetId());
     }

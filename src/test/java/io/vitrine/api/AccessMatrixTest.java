@@ -29,6 +29,7 @@ class AccessMatrixTest {
     static GovernanceClient client;
     static String asset;
     static String licence;
+    static String openAsset;
     static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
     static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
 
@@ -38,7 +39,7 @@ class AccessMatrixTest {
         client = new GovernanceClient(server);
         asset = client.asset(501, "{\"keywords\":[\"matrixfixture\"]}");
         client.restrict(asset, "DE", "AT");
-        client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
+        openAsset = client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
         licence = client.licence("{\"channels\":[\"web\"]}");
         for (Role role : Role.values()) {
             inRegion.put(role, client.user(role.apiName(), "DE"));
@@ -80,7 +81,8 @@ class AccessMatrixTest {
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
-                : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
+                : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon")
+                        .replace("{a}", asset).replace("{b}", openAsset);
         String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
         String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
@@ -104,7 +106,7 @@ class AccessMatrixTest {
         return switch (route) {
             case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
-            case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/tags/{concept}", "PATCH /api/v1/duplicates/{a}/{b}" -> "{\"status\":\"bogus\"}";
             default -> null;
         };
     }
