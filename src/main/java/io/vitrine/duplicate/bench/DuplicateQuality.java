@@ -29,13 +29,17 @@ public final class DuplicateQuality {
 
     /** Counts per verdict and for "is a duplicate" overall. */
     public record Report(int items, int pairs, Score duplicate, Map<Verdict, Score> perVerdict, int crossCalledSimilar,
-            List<String> mistakes) {
+            List<String> mistakes, double lowestCropCosine, double highestDifferentCosine) {
         public String format() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "items %d, pairs judged %d%n", items, pairs));
             b.append(String.format(Locale.ROOT, "duplicate (any verdict)  %s%n", duplicate.format()));
             perVerdict.forEach((v, s) -> b.append(String.format(Locale.ROOT, "  %-10s %s%n", v.apiName(), s.format())));
             b.append(String.format(Locale.ROOT, "different photos called similar: %d%n", crossCalledSimilar));
+            if (lowestCropCosine <= 1) {
+                b.append(String.format(Locale.ROOT, "embedding cosine: lowest crop %.3f, highest different photo %.3f%n",
+                        lowestCropCosine, highestDifferentCosine));
+            }
             mistakes.stream().limit(25).forEach(m -> b.append("  mistake: ").append(m).append('\n'));
             return b.toString();
         }
@@ -87,6 +91,8 @@ public final class DuplicateQuality {
         List<String> mistakes = new ArrayList<>();
         int pairs = 0;
         int similar = 0;
+        double lowestCrop = 2;
+        double highestDifferent = -2;
         for (int i = 0; i < items.size(); i++) {
             for (int j = i + 1; j < items.size(); j++) {
                 Verdict truth = truth(items.get(i), items.get(j));
@@ -96,6 +102,11 @@ public final class DuplicateQuality {
                 }
                 pairs++;
                 Double cos = vectors.get(i) == null || vectors.get(j) == null ? null : cosine(vectors.get(i), vectors.get(j));
+                if (cos != null && truth == Verdict.CROP) {
+                    lowestCrop = Math.min(lowestCrop, cos);
+                } else if (cos != null && !sameGroup) {
+                    highestDifferent = Math.max(highestDifferent, cos);
+                }
                 Verdict got = classifier.classify(prints.get(i), prints.get(j), cos).map(DuplicateClassifier.Match::verdict).orElse(null);
                 if (got == Verdict.SIMILAR) {
                     similar += sameGroup ? 0 : 1;
@@ -125,7 +136,8 @@ public final class DuplicateQuality {
         }
         Map<Verdict, Score> scores = new EnumMap<>(Verdict.class);
         per.forEach((v, c) -> scores.put(v, new Score(c[0], c[1], c[2])));
-        return new Report(items.size(), pairs, new Score(any[0], any[1], any[2]), scores, similar, mistakes);
+        return new Report(items.size(), pairs, new Score(any[0], any[1], any[2]), scores, similar, mistakes, lowestCrop,
+                highestDifferent);
     }
 
     private static void count(int[] c, boolean truth, boolean got) {
