@@ -23,8 +23,9 @@ import javax.imageio.stream.ImageOutputStream;
  * Generates the near-duplicate test set from real photos with Java2D: per source photo an original
  * (longest side {@value #ORIGINAL_SIDE} px, JPEG q90) and its variants — exact copy, re-encode at
  * quality 35, resize to 45 %, crop (a fifth off the left, a tenth off the bottom), colour shift
- * (warmer and brighter), quarter turn, and a burst-like neighbour (the scene shifted and zoomed a
- * little, taken 2 s later by the same camera). Each item carries its capture time and camera as
+ * (warmer and brighter), quarter turn, a burst-like neighbour (the scene shifted and zoomed a
+ * little, taken 2 s later by the same camera), and two harder ones: a detail crop (a third of the
+ * frame) and a 3-degree horizon fix (turned and zoomed). Each item carries its capture time and camera as
  * the metadata would; different source photos are one hour apart.
  */
 public final class TransformSet {
@@ -54,6 +55,8 @@ public final class TransformSet {
             items.add(new Item(g, jpeg(colour(original), out.resolve(g + "-colour.jpg"), 0.85f), Verdict.EDIT, t, CAMERA));
             items.add(new Item(g, jpeg(turn(original), out.resolve(g + "-turned.jpg"), 0.85f), Verdict.EDIT, t, CAMERA));
             items.add(new Item(g, jpeg(burst(original), out.resolve(g + "-burst.jpg"), 0.85f), Verdict.BURST, t.plusSeconds(2), CAMERA));
+            items.add(new Item(g, jpeg(detail(original), out.resolve(g + "-detail.jpg"), 0.85f), Verdict.CROP, t, CAMERA));
+            items.add(new Item(g, jpeg(straighten(original), out.resolve(g + "-straightened.jpg"), 0.85f), Verdict.EDIT, t, CAMERA));
         }
         return items;
     }
@@ -78,6 +81,23 @@ public final class TransformSet {
         int x = img.getWidth() / 5;
         int h = img.getHeight() - img.getHeight() / 10;
         return rgb(img.getSubimage(x, 0, img.getWidth() - x, h));
+    }
+
+    /** A hard crop: the top-right 55 % x 60 % of the frame (a detail, a third of the picture). */
+    private static BufferedImage detail(BufferedImage img) {
+        int w = (int) (img.getWidth() * 0.55);
+        int h = (int) (img.getHeight() * 0.60);
+        return rgb(img.getSubimage(img.getWidth() - w, 0, w, h));
+    }
+
+    /** A horizon fix: turned 3 degrees and zoomed 8 % so no corner is empty, same frame size. */
+    private static BufferedImage straighten(BufferedImage img) {
+        AffineTransform t = new AffineTransform();
+        t.translate(img.getWidth() / 2.0, img.getHeight() / 2.0);
+        t.rotate(Math.toRadians(3));
+        t.scale(1.08, 1.08);
+        t.translate(-img.getWidth() / 2.0, -img.getHeight() / 2.0);
+        return draw(img, img.getWidth(), img.getHeight(), t);
     }
 
     private static BufferedImage colour(BufferedImage img) {

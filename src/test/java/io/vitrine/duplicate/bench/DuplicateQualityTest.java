@@ -47,9 +47,10 @@ class DuplicateQualityTest {
             System.out.println("with embedding\n" + r.format());
             assertThat(r.duplicate().f1()).isGreaterThanOrEqualTo(0.9);
             assertThat(r.duplicate().precision()).isGreaterThanOrEqualTo(0.95);
-            for (Verdict v : List.of(Verdict.EXACT, Verdict.RE_ENCODE, Verdict.RESIZED)) {
+            for (Verdict v : List.of(Verdict.EXACT, Verdict.RE_ENCODE, Verdict.RESIZED, Verdict.EDIT, Verdict.BURST)) {
                 assertThat(r.perVerdict().get(v).f1()).as(v.apiName()).isGreaterThanOrEqualTo(0.9);
             }
+            assertThat(r.perVerdict().get(Verdict.CROP).f1()).as("crop (a third of the frame is often missed)").isGreaterThanOrEqualTo(0.75);
         }
     }
 
@@ -58,6 +59,6 @@ class DuplicateQualityTest {
         DuplicateQuality.Report r = DuplicateQuality.measure(items, null, dir.resolve("work-plain"));
         System.out.println("hashes only\n" + r.format());
         assertThat(r.duplicate().precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(r.duplicate().recall()).isGreaterThanOrEqualTo(0.6);
+        assertThat(r.duplicate().recall()).isGreaterThanOrEqualTo(0.7);
     }
 }
