@@ -78,17 +78,8 @@ public final class DuplicateService {
         }
         Fingerprint mine = fingerprint(asset, preview);
         Optional<Map.Entry<String, float[]>> myVector = vectors.of(assetId);
-        Map<String, Fingerprint> candidates = new LinkedHashMap<>();
-        List<Long> phashes = new ArrayList<>(List.of(mine.hashes().phash()));
-        for (long t : mine.hashes().turned()) {
-            phashes.add(t);
-        }
-        repo.near(phashes, mine.contentSha256(), assetId, BAND_CANDIDATES).forEach(f -> candidates.put(f.assetId(), f));
-        myVector.ifPresent(v -> {
-            List<String> ids = nearest.near(v.getKey(), v.getValue(), NEIGHBOURS, (float) DuplicateClassifier.CROP_COSINE)
-                    .stream().filter(id -> !id.equals(assetId) && !candidates.containsKey(id)).toList();
-            repo.fingerprints(ids).forEach(f -> candidates.put(f.assetId(), f));
-        });
+        List<DuplicatePair> existing = repo.pairsOf(assetId, null);
+        Map<String, Fingerprint> candidates = candidates(mine, myVector, existing);
         Set<String> kept = new HashSet<>();
         for (Fingerprint other : candidates.values()) {
             Double cos = cosine(myVector, vectors.of(other.assetId()));
@@ -98,12 +89,30 @@ public final class DuplicateService {
                 kept.add(other.assetId());
             }
         }
-        for (DuplicatePair p : repo.pairsOf(assetId, null)) {
+        for (DuplicatePair p : existing) {
             if (!kept.contains(p.other(assetId))) {
                 repo.dropOpenPair(p.a(), p.b());
             }
         }
         return kept.size();
+    }
+
+    /** Near pHashes (any quarter turn) or the same bytes, the nearest image embeddings, and the known pairs (judged again). */
+    private Map<String, Fingerprint> candidates(Fingerprint mine, Optional<Map.Entry<String, float[]>> myVector,
+            List<DuplicatePair> existing) {
+        String id = mine.assetId();
+        Map<String, Fingerprint> candidates = new LinkedHashMap<>();
+        List<Long> phashes = new ArrayList<>(List.of(mine.hashes().phash()));
+        for (long t : mine.hashes().turned()) {
+            phashes.add(t);
+        }
+        repo.near(phashes, mine.contentSha256(), id, BAND_CANDIDATES).forEach(f -> candidates.put(f.assetId(), f));
+        List<String> more = new ArrayList<>();
+        myVector.ifPresent(v -> more.addAll(nearest.near(v.getKey(), v.getValue(), NEIGHBOURS, (float) DuplicateClassifier.CROP_COSINE)));
+        existing.forEach(p -> more.add(p.other(id)));
+        repo.fingerprints(more.stream().filter(o -> !o.equals(id) && !candidates.containsKey(o)).distinct().toList())
+                .forEach(f -> candidates.put(f.assetId(), f));
+        return candidates;
     }
 
     private Fingerprint fingerprint(Asset asset, Rendition preview) throws Exception {
