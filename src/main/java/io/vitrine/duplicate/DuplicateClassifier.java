@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * Combines the signals of a pair into one verdict, or none. The thresholds are named here and were
  * chosen on the generated transform set ({@code vitrine bench duplicates}, docs/benchmarks.md):
- * re-encodes and resizes of a 1024 px preview stay within a few bits of pHash, crops and edits move
- * the hashes but keep the embedding close, unrelated photos sit near 32 bits (random) and below
- * cosine 0.75.
+ * re-encodes and resizes of a 1024 px preview flip at most 2 hash bits, straightened and burst
+ * frames up to 18, crops move the hashes as far as unrelated photos (20 bits or more) but keep the
+ * embedding close (cosine 0.86+ for a trim, 0.57-0.82 for a detail), and unrelated photos stayed at or
+ * below cosine 0.77.
  */
 public final class DuplicateClassifier {
     /**
@@ -80,13 +81,34 @@ public final class DuplicateClassifier {
         if (e.turned() != 0) {
             return e.phashDistance() <= TURNED_PHASH ? Optional.of(Verdict.EDIT) : Optional.empty();
         }
-        boolean burstTime = e.secondsApart() != null && e.secondsApart() > 0
-                && e.secondsApart() <= BURST_WINDOW.toSeconds() && !Boolean.FALSE.equals(e.sameCamera());
-        if (burstTime && (e.phashDistance() <= BURST_PHASH || cos >= BURST_COSINE)) {
+        if (burst(e, cos)) {
             return Optional.of(Verdict.BURST);
         }
         boolean sameAspect = sameAspect(a.aspect(), b.aspect());
         boolean sameSize = Objects.equals(a.width(), b.width()) && Objects.equals(a.height(), b.height());
+        Optional<Verdict> byHashes = byHashes(e, sameAspect, sameSize);
+        if (byHashes.isPresent()) {
+            return byHashes;
+        }
+        if ((!sameAspect || !sameSize) && cos >= CROP_COSINE) {
+            return Optional.of(sameAspect && e.phashDistance() <= EDIT_PHASH && e.colourDistance() > COLOUR_EDIT
+                    ? Verdict.EDIT : Verdict.CROP);
+        }
+        if (sameAspect && (e.phashDistance() <= EDIT_PHASH || cos >= EDIT_COSINE)) {
+            return Optional.of(Verdict.EDIT);
+        }
+        return cos >= SIMILAR_COSINE ? Optional.of(Verdict.SIMILAR) : Optional.empty();
+    }
+
+    /** Another frame: taken seconds apart (not at the same instant, as copies of one file are) by the same camera. */
+    private static boolean burst(Evidence e, double cos) {
+        boolean burstTime = e.secondsApart() != null && e.secondsApart() > 0
+                && e.secondsApart() <= BURST_WINDOW.toSeconds() && !Boolean.FALSE.equals(e.sameCamera());
+        return burstTime && (e.phashDistance() <= BURST_PHASH || cos >= BURST_COSINE);
+    }
+
+    /** Copies (a few bits apart) and near copies, from the hashes alone. */
+    private static Optional<Verdict> byHashes(Evidence e, boolean sameAspect, boolean sameSize) {
         if (e.phashDistance() <= COPY_PHASH && e.dhashDistance() <= COPY_DHASH) {
             if (!sameAspect) {
                 return Optional.of(Verdict.CROP);
@@ -99,14 +121,7 @@ public final class DuplicateClassifier {
         if (e.phashDistance() <= NEAR_PHASH && e.dhashDistance() <= NEAR_DHASH) {
             return Optional.of(sameAspect ? Verdict.EDIT : Verdict.CROP);
         }
-        if ((!sameAspect || !sameSize) && cos >= CROP_COSINE) {
-            return Optional.of(sameAspect && e.phashDistance() <= EDIT_PHASH && e.colourDistance() > COLOUR_EDIT
-                    ? Verdict.EDIT : Verdict.CROP);
-        }
-        if (sameAspect && (e.phashDistance() <= EDIT_PHASH || cos >= EDIT_COSINE)) {
-            return Optional.of(Verdict.EDIT);
-        }
-        return cos >= SIMILAR_COSINE ? Optional.of(Verdict.SIMILAR) : Optional.empty();
+        return Optional.empty();
     }
 
     static boolean sameAspect(Double a, Double b) {
