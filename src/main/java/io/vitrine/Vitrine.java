@@ -74,6 +74,7 @@ public final class Vitrine implements AutoCloseable {
     private final AssetRepository assets;
     private final JobQueue jobs;
     private final AuthService auth;
+    private final OidcModule oidc;
     private final IngestService ingest;
     private final AssetService assetService;
     private final IndexingService indexing;
@@ -103,7 +104,8 @@ public final class Vitrine implements AutoCloseable {
             var handles = database.handles();
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
-            auth = new AuthService(new JdbiTokenRepository(handles), clock);
+            oidc = new OidcModule(config.oidc(), handles, clock);
+            auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer());
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes());
@@ -152,7 +154,14 @@ public final class Vitrine implements AutoCloseable {
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
+                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock),
+                sharing(handles, newId, clock));
+    }
+
+    private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
+        var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
+        return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -170,7 +179,8 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog);
+                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
+                oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates).extend(web::register).start(config.port()));

@@ -64,13 +64,34 @@ public final class HttpApi implements AutoCloseable {
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
-        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
+        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
+                new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
+        route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
+        route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
+        collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
+    }
+
+    private void collectionRoutes(CollectionRoutes c) {
+        route(HandlerType.POST, "/api/v1/collections", Permission.COLLECTION_EDIT, c::create);
+        route(HandlerType.GET, "/api/v1/collections", Permission.COLLECTION_READ, c::list);
+        route(HandlerType.GET, "/api/v1/collections/{id}", Permission.COLLECTION_READ, c::get);
+        route(HandlerType.PATCH, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::update);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::delete);
+        route(HandlerType.POST, "/api/v1/collections/{id}/assets", Permission.COLLECTION_EDIT, c::addAssets);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/assets/{assetId}", Permission.COLLECTION_EDIT, c::removeAsset);
+        route(HandlerType.PUT, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::share);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::unshare);
+        route(HandlerType.POST, "/api/v1/collections/{id}/share-links", Permission.SHARE_LINK_CREATE, c::createLink);
+        route(HandlerType.GET, "/api/v1/collections/{id}/share-links", Permission.COLLECTION_EDIT, c::listLinks);
+        route(HandlerType.DELETE, "/api/v1/share-links/{id}", Permission.SHARE_LINK_CREATE, c::revokeLink);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {
@@ -90,13 +111,17 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
     }
 
-    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin) {
+    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin, UserRoutes users) {
         route(HandlerType.POST, "/api/v1/licences", Permission.LICENCE_MANAGE, rights::createLicence);
         route(HandlerType.GET, "/api/v1/licences/{id}", Permission.LICENCE_READ, rights::getLicence);
         route(HandlerType.POST, "/api/v1/assets/{id}/delivery-urls", Permission.DELIVERY_URL_CREATE, rights::createDeliveryUrl);
         route(HandlerType.GET, "/delivery/{id}/{name}", null, rights::deliver);
         route(HandlerType.POST, "/api/v1/lifecycle/run", Permission.LIFECYCLE_RUN, rights::runLifecycle);
         route(HandlerType.POST, "/api/v1/users", Permission.USER_MANAGE, admin::createUser);
+        route(HandlerType.GET, "/api/v1/users", Permission.USER_MANAGE, users::list);
+        route(HandlerType.GET, "/api/v1/users/{id}", Permission.USER_MANAGE, users::get);
+        route(HandlerType.POST, "/api/v1/users/{id}/revoke", Permission.USER_MANAGE, users::revoke);
+        route(HandlerType.POST, "/api/v1/users/{id}/tokens", Permission.USER_MANAGE, users::issueToken);
         route(HandlerType.GET, "/api/v1/audit", Permission.AUDIT_READ, admin::export);
         route(HandlerType.GET, "/api/v1/audit/verify", Permission.AUDIT_READ, admin::verify);
     }

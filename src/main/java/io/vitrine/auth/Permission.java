@@ -16,6 +16,9 @@ public enum Permission {
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
     LIFECYCLE_RUN("lifecycle.run"),
+    COLLECTION_READ("collection.read"),
+    COLLECTION_EDIT("collection.edit"),
+    SHARE_LINK_CREATE("share-link.create"),
     DUPLICATES_SCAN("duplicates.scan");
 
     private final String apiName;
