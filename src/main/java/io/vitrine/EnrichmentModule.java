@@ -53,8 +53,9 @@ final class EnrichmentModule implements AutoCloseable {
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
         capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
         embedder = loadEmbedder(c.inferenceThreads());
-        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets,
-                new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles), e, service));
+        var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);
+        steps.storeImageEmbeddings(vectors::put);
+        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, e, service));
     }
 
     /** The text embedder ships inside the build (a Maven artifact); failing to load it only turns semantic search off. */

@@ -93,6 +93,7 @@ public final class Vitrine implements AutoCloseable {
     private final Governance governance;
     private final Sessions sessions;
     private final EnrichmentModule enrichment;
+    private final io.vitrine.duplicate.DuplicateService duplicates;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -129,12 +130,13 @@ public final class Vitrine implements AutoCloseable {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
             });
+            duplicates = DuplicateModule.service(handles, assets, blobs, search, jobs, json, clock);
             StepRunner runner = new StepRunner(
                     new MetadataStep(assets, blobs, adapters.metadata(), clock),
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
                     assetService::purge,
-                    enrichment.handlers(indexing));
+                    enrichment.handlers(indexing).withDuplicates(duplicates.step()));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
@@ -213,7 +215,7 @@ public final class Vitrine implements AutoCloseable {
                 governance.approvals().workflow(), oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).extend(web::register).start(config.port()));
+                searchLog).withDuplicates(duplicates).extend(web::register).start(config.port()));
         return this;
     }
 
@@ -280,6 +282,10 @@ public final class Vitrine implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    public io.vitrine.duplicate.DuplicateService duplicates() {
+        return duplicates;
     }
 
     public EnrichmentService enrichment() {

@@ -47,7 +47,9 @@ final class AuditTrail {
             Map.entry("PUT /api/v1/collections/{id}/members/{userId}", "collection.share"),
             Map.entry("DELETE /api/v1/collections/{id}/members/{userId}", "collection.unshare"),
             Map.entry("POST /api/v1/collections/{id}/share-links", "share-link.create"),
-            Map.entry("DELETE /api/v1/share-links/{id}", "share-link.revoke"));
+            Map.entry("DELETE /api/v1/share-links/{id}", "share-link.revoke"),
+            Map.entry("PATCH /api/v1/duplicates/{a}/{b}", "duplicate.decide"),
+            Map.entry("POST /api/v1/duplicates/scan", "duplicates.scan"));
 
     private final AuditService audit;
 

@@ -37,6 +37,8 @@ public final class HttpApi implements AutoCloseable {
     private final Map<String, Permission> permissions = new java.util.HashMap<>();
 
     private final AuditTrail audit;
+    private final AssetService assetService;
+    private final ObjectMapper json;
 
     /** What the enrichment routes need. */
     public record Enrichment(EnrichmentService service, Capabilities capabilities,
@@ -51,6 +53,8 @@ public final class HttpApi implements AutoCloseable {
             cfg.http.maxRequestSize = 1024 * 1024;
         });
         ProblemMapping.install(app);
+        this.assetService = assets;
+        this.json = json;
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
@@ -201,6 +205,16 @@ public final class HttpApi implements AutoCloseable {
      * Lets another module (the web UI) add its routes to the same server. They are not recorded in
      * {@link #routes()}: that list is the API contract that openapi.yaml must match.
      */
+    /** Registers the near-duplicate routes (pairs of an asset, review list, decisions, library scan). */
+    public HttpApi withDuplicates(io.vitrine.duplicate.DuplicateService duplicates) {
+        DuplicateRoutes d = new DuplicateRoutes(duplicates, new Access(assetService), json);
+        route(HandlerType.GET, "/api/v1/assets/{id}/duplicates", Permission.ASSET_READ, d::ofAsset);
+        route(HandlerType.GET, "/api/v1/duplicates", Permission.ASSET_READ, d::review);
+        route(HandlerType.PATCH, "/api/v1/duplicates/{a}/{b}", Permission.METADATA_EDIT, d::decide);
+        route(HandlerType.POST, "/api/v1/duplicates/scan", Permission.DUPLICATES_SCAN, d::scan);
+        return this;
+    }
+
     public HttpApi extend(Consumer<Javalin> extension) {
         extension.accept(app);
         return this;

@@ -23,7 +23,8 @@ public enum Permission {
     WORKFLOW_COMMENT("workflow.comment"),
     WORKFLOW_SUBMIT("workflow.submit"),
     WORKFLOW_REVIEW("workflow.review"),
-    WORKFLOW_PUBLISH("workflow.publish");
+    WORKFLOW_PUBLISH("workflow.publish"),
+    DUPLICATES_SCAN("duplicates.scan");
 
     private final String apiName;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vitrine", mixinStandardHelpOptions = true, version = "Vitrine 0.1.0",
         description = "AI-native digital asset management server.",
         subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, BenchCommand.class, AuditCommand.class,
-            ModelsCommand.class, EnrichCommand.class})
+            ModelsCommand.class, EnrichCommand.class, DuplicatesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EmbeddingService implements SearchService.QueryEmbedding {
     static final String WORDS = "words.";
     static final String CONCEPTS = "concepts.";
+    /** Image-embedding spaces (written by the tagging step, one inference with the tags). */
+    public static final String IMAGE = "image.";
     private static final int K = 100;
     /**
      * Below this cosine a short query and an asset are unrelated for bge-small, whose similarities
@@ -106,9 +108,16 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
                 new SearchQuery.Vector(conceptsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY));
     }
 
-    /** Assets like this one: near its concepts, else near its words. */
+    /**
+     * Assets like this one: near its image embedding (what it looks like) when the tagger gave it one,
+     * else near its concepts, else near its words.
+     */
     public Optional<SearchQuery.Vector> similarTo(String assetId) {
         Map<String, float[]> mine = vectors.vectors(assetId);
+        Optional<String> image = mine.keySet().stream().filter(s -> s.startsWith(IMAGE)).sorted().findFirst();
+        if (image.isPresent()) {
+            return Optional.of(new SearchQuery.Vector(image.get(), mine.get(image.get()), K, 1f));
+        }
         for (String space : List.of(conceptsSpace(), wordsSpace())) {
             if (mine.containsKey(space)) {
                 return Optional.of(new SearchQuery.Vector(space, mine.get(space), K, 1f));

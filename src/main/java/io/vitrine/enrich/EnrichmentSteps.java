@@ -35,6 +35,13 @@ public final class EnrichmentSteps {
     private final Thresholds thresholds;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile ImageEmbeddings imageEmbeddings = (assetId, space, vector, sourceSha256) -> { };
+
+    /** Where the tagger's image embedding goes (the embedding store); the tagging step computes it in the same inference. */
+    @FunctionalInterface
+    public interface ImageEmbeddings {
+        void put(String assetId, String space, float[] vector, String sourceSha256);
+    }
 
     /** The models and algorithms behind the steps. */
     public record Analyzers(TaggerSource tags, PaletteExtractor palette, QualityScorer quality) {}
@@ -53,6 +60,11 @@ public final class EnrichmentSteps {
         this.thresholds = thresholds;
         this.json = json;
         this.clock = clock;
+    }
+
+    public EnrichmentSteps storeImageEmbeddings(ImageEmbeddings sink) {
+        this.imageEmbeddings = sink;
+        return this;
     }
 
     public StepHandler tagsStep() {
@@ -80,8 +92,12 @@ public final class EnrichmentSteps {
         }
         Tagger t = tagger.get();
         return run(assetId, TAGS, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
-            List<Tag> tags = select(t, t.tag(List.of(file)).getFirst());
+            Tagger.Analysis analysis = t.analyse(List.of(file)).getFirst();
+            List<Tag> tags = select(t, analysis.concepts());
             repo.replaceDrafts(assetId, t.model(), tags);
+            if (analysis.embedding() != null && t.embeddingSpace().isPresent()) {
+                imageEmbeddings.put(assetId, t.embeddingSpace().get(), analysis.embedding(), rendition(asset, "preview").sha256());
+            }
             return json.writeValueAsString(java.util.Map.of("count", tags.size()));
         });
     }

@@ -1,7 +1,9 @@
 package io.vitrine.enrich;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Proposes concepts of the vocabulary for images. Contract: one result list per input image, in
@@ -14,4 +16,20 @@ public interface Tagger {
     String modelVersion();
 
     List<List<ConceptScore>> tag(List<Path> images) throws Exception;
+
+    /** The concepts and, when the model yields one, the L2-normalised image embedding (null otherwise), from one inference. */
+    record Analysis(List<ConceptScore> concepts, float[] embedding) {}
+
+    /** The embedding space of {@link Analysis#embedding()}, e.g. {@code image.mobilenetv2-12-int8@12-int8}; empty without one. */
+    default Optional<String> embeddingSpace() {
+        return Optional.empty();
+    }
+
+    default List<Analysis> analyse(List<Path> images) throws Exception {
+        List<Analysis> out = new ArrayList<>();
+        for (List<ConceptScore> c : tag(images)) {
+            out.add(new Analysis(c, null));
+        }
+        return out;
+    }
 }

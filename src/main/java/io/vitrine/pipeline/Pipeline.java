@@ -25,7 +25,8 @@ public final class Pipeline {
             case Step.DetectFaces ignored -> Optional.of(new Step.ReadText());
             case Step.ReadText ignored -> Optional.of(new Step.Embed());
             case Step.Embed ignored -> Optional.of(new Step.IndexEnrichment());
-            case Step.IndexEnrichment ignored -> Optional.empty();
+            case Step.IndexEnrichment ignored -> Optional.of(new Step.FindDuplicates());
+            case Step.FindDuplicates ignored -> Optional.empty();
             case Step.Purge ignored -> Optional.empty();
         };
     }

@@ -7,7 +7,7 @@ package io.vitrine.pipeline;
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
         Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Embed,
-        Step.IndexEnrichment {
+        Step.IndexEnrichment, Step.FindDuplicates {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
     record ExtractMetadata() implements Step {}
@@ -73,6 +73,17 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
     record IndexEnrichment() implements Step {}
 
     /**
+     * Fingerprints the preview (perceptual hashes, size, capture time, camera) and classifies the
+     * near-duplicates that an indexed lookup finds; also queued alone by the library scan.
+     */
+    record FindDuplicates() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /**
      * An optional step never fails its asset, not even after its last attempt: enrichment is
      * draft metadata on an asset that is already ready.
      */
@@ -97,6 +108,7 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "ReadText" -> new ReadText();
             case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
+            case "FindDuplicates" -> new FindDuplicates();
             default -> throw new IllegalArgumentException("unknown step " + key);
         };
     }

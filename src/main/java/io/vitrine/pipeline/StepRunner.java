@@ -6,10 +6,19 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
 
     /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
     public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
-            StepHandler embed, StepHandler index) {
+            StepHandler embed, StepHandler index, StepHandler duplicates) {
+        public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
+                StepHandler embed, StepHandler index) {
+            this(tags, palette, quality, faces, text, embed, index, id -> { });
+        }
+
         public static Enrichment none() {
             StepHandler nothing = id -> { };
             return new Enrichment(nothing, nothing, nothing, nothing, nothing, nothing, nothing);
+        }
+
+        public Enrichment withDuplicates(StepHandler handler) {
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler);
         }
     }
 
@@ -31,6 +40,7 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.ReadText ignored -> enrichment.text();
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
+            case Step.FindDuplicates ignored -> enrichment.duplicates();
         };
         handler.run(job.assetId());
     }

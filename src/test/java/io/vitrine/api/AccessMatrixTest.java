@@ -34,6 +34,7 @@ class AccessMatrixTest {
     static String collection;
     static String shareLink;
     static String someUser;
+    static String openAsset;
     static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
     static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
 
@@ -43,7 +44,7 @@ class AccessMatrixTest {
         client = new GovernanceClient(server);
         asset = client.asset(501, "{\"keywords\":[\"matrixfixture\"]}");
         client.restrict(asset, "DE", "AT");
-        client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
+        openAsset = client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
         licence = client.licence("{\"channels\":[\"web\"]}");
         collection = adminCollection();
         shareLink = client.json(client.admin("POST", "/api/v1/collections/" + collection + "/share-links",
@@ -110,7 +111,8 @@ class AccessMatrixTest {
             return route.replace("{id}", someone);
         }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence)
-                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1");
+                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1")
+                        .replace("{a}", asset).replace("{b}", openAsset);
     }
 
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
@@ -159,7 +161,7 @@ class AccessMatrixTest {
             case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences", "POST /api/v1/users/{id}/tokens" ->
                     "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
-            case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/tags/{concept}", "PATCH /api/v1/duplicates/{a}/{b}" -> "{\"status\":\"bogus\"}";
             case "PUT /api/v1/lifecycle/rules" -> "{\"rules\":[{\"id\":\"x\",\"trigger\":\"bogus\"}]}";
             case "PUT /api/v1/lifecycle/guideline", "PATCH /api/v1/assets/{id}/lifecycle" -> "{\"bogus\":1}";
             case "POST /api/v1/tags/bulk" -> "{\"concept\":\"balloon\",\"action\":\"bogus\"}";

@@ -70,4 +70,30 @@ class OnnxClassifierTest {
         assertThat(scores).isNotEmpty().allSatisfy(s -> assertThat(s.confidence()).isBetween(0.0, 1.0));
         assertThat(scores).extracting(ConceptScore::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
+
+    @Test
+    void the_same_inference_gives_a_unit_length_image_embedding_the_index_can_hold() throws Exception {
+        var analysis = classifier.analyse(List.of(PHOTOS.resolve("imagingbook/Balloons600.jpg"))).getFirst();
+        assertThat(classifier.embeddingSpace()).contains("image.mobilenetv2-12-int8@12-int8");
+        assertThat(analysis.concepts().getFirst().concept()).isEqualTo("balloon");
+        assertThat(analysis.embedding()).hasSize(1024);
+        assertThat(cosine(analysis.embedding(), analysis.embedding())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void a_smaller_copy_is_closer_in_image_space_than_a_different_photo() throws Exception {
+        var v = classifier.analyse(List.of(PHOTOS.resolve("python-matplotlib-data/grace_hopper.jpg"), PHOTOS.resolve("pillow/hopper.jpg"),
+                PHOTOS.resolve("imagingbook/Castle.png")));
+        double same = cosine(v.get(0).embedding(), v.get(1).embedding());
+        double different = cosine(v.get(0).embedding(), v.get(2).embedding());
+        assertThat(same).isGreaterThan(0.8).isGreaterThan(different + 0.3);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
 }
