@@ -32,7 +32,7 @@ final class EnrichmentModule implements AutoCloseable {
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, io.vitrine.events.Events events) {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
@@ -40,7 +40,7 @@ final class EnrichmentModule implements AutoCloseable {
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
                 new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
-        service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
+        service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         capabilities = new Capabilities(models, c.taggerModel());
         embedder = loadEmbedder(c.inferenceThreads());
         embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets,

@@ -83,6 +83,7 @@ public final class Vitrine implements AutoCloseable {
     private final Governance governance;
     private final Sessions sessions;
     private final EnrichmentModule enrichment;
+    private final NotificationModule notifications;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -100,15 +101,17 @@ public final class Vitrine implements AutoCloseable {
             index = track(adapters.index());
             WorkSignal signal = new WorkSignal();
             var handles = database.handles();
+            notifications = track(new NotificationModule(config, handles, json, clock, nodeName()));
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
             auth = new AuthService(new JdbiTokenRepository(handles), clock);
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
-                    new Ids(), clock, config.limits().maxUploadBytes());
-            assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
-            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
-            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
+                    new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
+            assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter(),
+                    notifications.events);
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events));
+            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms, handles, notifications.events);
             search = new SearchService(index, assets);
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
@@ -121,7 +124,10 @@ public final class Vitrine implements AutoCloseable {
                     assetService::purge,
                     enrichment.handlers(indexing));
             workers = track(new Workers(jobs, runner,
-                    (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
+                    (id, reason, at) -> {
+                        assets.updateStatus(id, AssetStatus.FAILED, reason, at);
+                        notifications.events.record(io.vitrine.events.Events.ASSET_FAILED, id, java.util.Map.of("reason", reason));
+                    }, handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
@@ -149,7 +155,7 @@ public final class Vitrine implements AutoCloseable {
         LicenceRepository licences = new JdbiLicenceRepository(handles);
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
-                new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
+                new LicenceService(licences, newId, clock, handles, notifications.events), new DeliveryUrls(key, clock),
                 new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
     }
 
@@ -161,6 +167,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startWorkers() {
         if (config.pipeline().workers() > 0) {
             workers.start();
+            notifications.startDispatching();
         }
         return this;
     }
@@ -171,7 +178,9 @@ public final class Vitrine implements AutoCloseable {
                 enrichment.service, searchLog);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).extend(web::register).start(config.port()));
+                searchLog).notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
+                .extend(web::register).start(config.port()));
+        notifications.startFeed();
         return this;
     }
 

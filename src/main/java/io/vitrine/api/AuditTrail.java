@@ -29,7 +29,10 @@ final class AuditTrail {
             Map.entry("POST /api/v1/users", "user.create"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
-            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
+            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
+            Map.entry("POST /api/v1/webhooks", "webhook.create"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "webhook.delete"),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "webhook.replay"));
 
     private final AuditService audit;
 

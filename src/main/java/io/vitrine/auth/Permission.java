@@ -15,7 +15,9 @@ public enum Permission {
     USER_MANAGE("user.manage"),
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
-    LIFECYCLE_RUN("lifecycle.run");
+    LIFECYCLE_RUN("lifecycle.run"),
+    EVENTS_READ("events.read"),
+    WEBHOOK_MANAGE("webhook.manage");
 
     private final String apiName;
 

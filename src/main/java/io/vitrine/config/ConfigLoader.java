@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -45,7 +47,8 @@ public final class ConfigLoader {
                         durationValue(v, "VITRINE_PURGE_AFTER", Duration.ofDays(7))),
                 blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
                 blankToNull(v.get("VITRINE_SIGNING_KEY")),
-                enrich(v));
+                enrich(v),
+                webhooks(v));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {
@@ -65,6 +68,18 @@ public final class ConfigLoader {
                 intValue(v, "VITRINE_INFERENCE_THREADS", d.inferenceThreads(), 1, 256),
                 v.getOrDefault("VITRINE_TAGGER_MODEL", d.taggerModel()),
                 t);
+    }
+
+    private static VitrineConfig.Webhooks webhooks(Map<String, String> v) {
+        VitrineConfig.Webhooks d = VitrineConfig.Webhooks.defaults();
+        String allow = blankToNull(v.get("VITRINE_WEBHOOK_ALLOW"));
+        return new VitrineConfig.Webhooks(
+                allow == null ? List.of() : Arrays.stream(allow.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                intValue(v, "VITRINE_WEBHOOK_MAX_ATTEMPTS", d.maxAttempts(), 1, 100),
+                durationValue(v, "VITRINE_WEBHOOK_BACKOFF", d.backoff()),
+                durationValue(v, "VITRINE_WEBHOOK_MAX_BACKOFF", d.maxBackoff()),
+                durationValue(v, "VITRINE_WEBHOOK_TIMEOUT", d.timeout()),
+                durationValue(v, "VITRINE_EVENT_RETENTION", d.eventRetention()));
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

@@ -8,7 +8,13 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich) {
+        String signingKey, Enrich enrich, Webhooks webhooks) {
+
+    /** With webhook defaults. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
+            Enrich enrich) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Webhooks.defaults());
+    }
 
     /** With enrichment defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
@@ -22,6 +28,24 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
         public static Enrich defaults() {
             return new Enrich("https://huggingface.co", 1, "mobilenetv2-12-int8", 0.3);
+        }
+    }
+
+    /**
+     * Outbound webhooks and the event log: {@code allow} lists the internal targets the operator
+     * permits (IP addresses, CIDR ranges, host names; everything internal is refused otherwise),
+     * {@code maxAttempts} before a delivery is dead, the first retry delay ({@code backoff}, doubling
+     * up to {@code maxBackoff}), connect/read {@code timeout}, and how long events are kept.
+     */
+    public record Webhooks(java.util.List<String> allow, int maxAttempts, Duration backoff, Duration maxBackoff,
+            Duration timeout, Duration eventRetention) {
+        public Webhooks {
+            allow = java.util.List.copyOf(allow);
+        }
+
+        public static Webhooks defaults() {
+            return new Webhooks(java.util.List.of(), 8, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(10),
+                    Duration.ofDays(7));
         }
     }
 
@@ -61,6 +85,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " adminToken=" + (adminToken == null ? "(generated)" : "***")
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
-                + " inferenceThreads=" + enrich.inferenceThreads();
+                + " inferenceThreads=" + enrich.inferenceThreads()
+                + " webhookAllow=" + webhooks.allow();
     }
 }

@@ -7,6 +7,7 @@ import io.vitrine.asset.AssetRepository;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Step;
 import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,9 +29,10 @@ public final class EnrichmentService {
     private final Transactions tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Events events;
 
     public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, Thresholds thresholds, Vocabulary vocabulary,
-            JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
+            JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock, Events events) {
         this.assets = assets;
         this.repo = repo;
         this.thresholds = thresholds;
@@ -39,6 +41,7 @@ public final class EnrichmentService {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     public Vocabulary vocabulary() {
@@ -63,6 +66,7 @@ public final class EnrichmentService {
                 thresholds.record(concept, before.status(), status);
             }
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", status.name().toLowerCase(java.util.Locale.ROOT)));
             return find(assetId, concept);
         });
     }
