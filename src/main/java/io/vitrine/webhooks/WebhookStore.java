@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * Subscriptions and their deliveries. Writes join the caller's transaction.
  *
- * <p>Contract: {@link #coalesce} merges the event into the subscription's pending, unleased
- * delivery about the same subject when there is one, else adds a pending delivery due now.
+ * <p>Contract: {@link #coalesce} merges the event into the subscription's newest pending delivery
+ * about the same subject when that one is not leased, else adds a pending delivery due now.
  * {@link #claim} leases due deliveries so that no two callers (on any node) hold the same one
- * until the lease ends; outcomes are recorded only by the lease holder.
+ * until the lease ends, and never one while an older delivery about the same subject (same
+ * subscription) is still pending: messages about one asset go out one at a time, in order.
+ * Outcomes are recorded only by the lease holder.
  */
 public interface WebhookStore {
     void insert(Subscription s);

@@ -97,6 +97,23 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void messages_about_one_asset_go_out_one_at_a_time_oldest_first() {
+        Subscription s = subscribe("*");
+        events.record(Events.ASSET_CREATED, "a1", Map.of());
+        Delivery first = store.claim("n", T, Duration.ofMinutes(1), 10).getFirst();
+        events.record(Events.ASSET_READY, "a1", Map.of());
+        events.record(Events.ASSET_CREATED, "a2", Map.of());
+        assertThat(store.claim("n", T, Duration.ofMinutes(1), 10)).extracting(Delivery::subject).containsExactly("a2");
+        store.recordAttempt(first, "n", new WebhookStore.Attempt(Delivery.Status.PENDING, 503, "busy", T, T));
+        events.record(Events.ASSET_UPDATED, "a1", Map.of());
+        List<Delivery> next = store.claim("n", T, Duration.ofMinutes(1), 10);
+        assertThat(next).extracting(Delivery::id).as("the retry goes before the newer message").containsExactly(first.id());
+        assertThat(next.getFirst().eventType()).as("newer events went into the newer message").isEqualTo("asset.created");
+        assertThat(store.deliveries(s.id(), null, 10)).filteredOn(d -> d.subject().equals("a1")).extracting(Delivery::eventType)
+                .containsExactlyInAnyOrder("asset.created", "asset.updated");
+    }
+
+    @Test
     void a_leased_delivery_is_claimed_by_nobody_else_until_the_lease_ends() {
         subscribe("*");
         events.record(Events.ASSET_CREATED, "a1", Map.of());

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** {@link WebhookStore} in the {@code webhook_subscriptions} and {@code webhook_deliveries} tables. */
 public final class JdbiWebhookStore implements WebhookStore {
-    /** Waiting for its turn and not in a sender's hands. */
+    /** Waiting for its turn and not in a sender's hands (columns unqualified: the statement's own table). */
     private static final String FREE = "status = 'pending' and (lease_until is null or lease_until < :now)";
 
     private final Handles db;
@@ -61,8 +61,10 @@ public final class JdbiWebhookStore implements WebhookStore {
     @Override
     public void coalesce(Subscription s, Event e, String dataJson, String newDeliveryId, Instant now) {
         db.with(h -> {
+            // only into the newest waiting message about the subject, so each later message is at least as fresh
             int merged = h.createUpdate("update webhook_deliveries set event_id = :event, event_type = :type, event_at = :at, "
-                            + "data = :data, coalesced = coalesced + 1 where subscription_id = :sub and subject = :subject and " + FREE)
+                            + "data = :data, coalesced = coalesced + 1 where " + FREE + " and id = (select max(id) from "
+                            + "webhook_deliveries where subscription_id = :sub and subject = :subject and status = 'pending')")
                     .bind("event", e.id()).bind("type", e.type()).bind("at", ts(e.time())).bind("data", dataJson)
                     .bind("sub", s.id()).bind("subject", e.subject()).bind("now", ts(now)).execute();
             if (merged == 0) {
@@ -79,8 +81,11 @@ public final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public List<Delivery> claim(String node, Instant now, Duration lease, int limit) {
-        List<String> due = db.with(h -> h.createQuery("select id from webhook_deliveries where " + FREE
-                        + " and next_attempt_at <= :now order by next_attempt_at, id limit :limit")
+        // one message per subscription and subject at a time, oldest first: a receiver never sees an older state after a newer
+        List<String> due = db.with(h -> h.createQuery("select id from webhook_deliveries d where " + FREE
+                        + " and next_attempt_at <= :now and not exists (select 1 from webhook_deliveries o where "
+                        + "o.subscription_id = d.subscription_id and o.subject = d.subject and o.status = 'pending' and o.id < d.id) "
+                        + "order by next_attempt_at, id limit :limit")
                 .bind("now", ts(now)).bind("limit", limit).mapTo(String.class).list());
         return due.stream().filter(id -> db.with(h -> h.createUpdate(
                         "update webhook_deliveries set lease_until = :until, leased_by = :node where id = :id and " + FREE)
