@@ -45,7 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            gate.await(30, TimeUnit.SECONDS);
+            gate.await(90, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
