@@ -29,13 +29,16 @@ class AccessMatrixTest {
     static GovernanceClient client;
     static String asset;
     static String licence;
+    static String webhook;
+    static String delivery;
     static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
     static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TestServer(data, Map.of());
+        server = new TestServer(data, Map.of("VITRINE_WEBHOOK_ALLOW", "127.0.0.1"));
         client = new GovernanceClient(server);
+        webhook = newWebhook();
         asset = client.asset(501, "{\"keywords\":[\"matrixfixture\"]}");
         client.restrict(asset, "DE", "AT");
         client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
@@ -45,6 +48,14 @@ class AccessMatrixTest {
             outOfRegion.put(role, client.user(role.apiName(), "FR"));
         }
         awaitIndexed(asset);
+        delivery = client.json(client.admin("GET", "/api/v1/webhooks/" + webhook + "/deliveries", null))
+                .path("deliveries").path(0).path("id").asText();
+    }
+
+    /** A subscription to a closed loopback port: its deliveries exist and fail, which is all the matrix needs. */
+    static String newWebhook() throws Exception {
+        return client.json(client.admin("POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"asset.*\"]}"))
+                .path("id").asText();
     }
 
     @AfterAll
@@ -80,8 +91,11 @@ class AccessMatrixTest {
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].startsWith("/api/v1/licences/") ? parts[1].replace("{id}", licence)
+                : parts[1].startsWith("/api/v1/webhooks/")
+                ? parts[1].replace("{id}", route.startsWith("DELETE") ? newWebhook() : webhook).replace("{deliveryId}", delivery)
                 : parts[1].replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
-        String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : "";
+        // the event stream stays open unless told when to end
+        String query = path.endsWith("/lifecycle/run") ? "?dryRun=true" : path.equals("/api/v1/events") ? "?timeout=0" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
         String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
         if (!role.permissions().contains(permission)) {
