@@ -79,7 +79,7 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    void pollOnce() {
+    synchronized void pollOnce() {
         Instant now = clock.instant();
         gaps.values().removeIf(since -> since.plus(GAP_PATIENCE).isBefore(now));
         long from = gaps.isEmpty() ? cursor : Math.min(cursor, gaps.firstKey() - 1);
@@ -109,7 +109,7 @@ public final class EventFeed implements AutoCloseable {
     }
 
     /** For tests and metrics: how many seqs are awaited as possibly late commits. */
-    Map<Long, Instant> gaps() {
+    synchronized Map<Long, Instant> gaps() {
         return Map.copyOf(gaps);
     }
 
