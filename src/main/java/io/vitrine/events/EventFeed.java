@@ -79,7 +79,13 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    synchronized void pollOnce() {
+    void pollOnce() {
+        synchronized (gaps) { // the loop and tests may both poll; close() holds the object's own lock
+            pollLocked();
+        }
+    }
+
+    private void pollLocked() {
         Instant now = clock.instant();
         gaps.values().removeIf(since -> since.plus(GAP_PATIENCE).isBefore(now));
         long from = gaps.isEmpty() ? cursor : Math.min(cursor, gaps.firstKey() - 1);
@@ -109,8 +115,10 @@ public final class EventFeed implements AutoCloseable {
     }
 
     /** For tests and metrics: how many seqs are awaited as possibly late commits. */
-    synchronized Map<Long, Instant> gaps() {
-        return Map.copyOf(gaps);
+    Map<Long, Instant> gaps() {
+        synchronized (gaps) {
+            return Map.copyOf(gaps);
+        }
     }
 
     @Override
