@@ -39,7 +39,7 @@ final class EnrichmentModule implements AutoCloseable {
         Thresholds thresholds = new Thresholds(repo, c.tagThreshold(), clock);
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
-                new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
+                new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock, handles, events);
         service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         capabilities = new Capabilities(models, c.taggerModel());
         embedder = loadEmbedder(c.inferenceThreads());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.Rendition;
+import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.StepHandler;
 import io.vitrine.storage.BlobStore;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ public final class EnrichmentSteps {
     private final Thresholds thresholds;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Transactions tx;
+    private final Events events;
 
     /** The models and algorithms behind the steps. */
     public record Analyzers(TaggerSource tags, PaletteExtractor palette, QualityScorer quality) {}
@@ -45,7 +49,7 @@ public final class EnrichmentSteps {
     }
 
     public EnrichmentSteps(AssetRepository assets, BlobStore blobs, EnrichmentRepository repo, Analyzers analyzers,
-            Thresholds thresholds, ObjectMapper json, Clock clock) {
+            Thresholds thresholds, ObjectMapper json, Clock clock, Transactions tx, Events events) {
         this.assets = assets;
         this.blobs = blobs;
         this.repo = repo;
@@ -53,6 +57,8 @@ public final class EnrichmentSteps {
         this.thresholds = thresholds;
         this.json = json;
         this.clock = clock;
+        this.tx = tx;
+        this.events = events;
     }
 
     public StepHandler tagsStep() {
@@ -81,7 +87,10 @@ public final class EnrichmentSteps {
         Tagger t = tagger.get();
         return run(assetId, TAGS, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
             List<Tag> tags = select(t, t.tag(List.of(file)).getFirst());
-            repo.replaceDrafts(assetId, t.model(), tags);
+            tx.run(() -> {
+                repo.replaceDrafts(assetId, t.model(), tags);
+                events.record(Events.ASSET_TAGGED, assetId, java.util.Map.of("model", t.model(), "count", tags.size()));
+            });
             return json.writeValueAsString(java.util.Map.of("count", tags.size()));
         });
     }

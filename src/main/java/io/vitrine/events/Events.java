@@ -19,6 +19,8 @@ public final class Events {
     public static final String ASSET_FAILED = "asset.failed";
     public static final String ASSET_QUARANTINED = "asset.quarantined";
     public static final String ASSET_TAGS_REVIEWED = "asset.tags.reviewed";
+    /** The AI proposed (new) draft tags: a re-tagging run makes one per asset, coalesced per subscription. */
+    public static final String ASSET_TAGGED = "asset.tagged";
     public static final String LICENCE_ATTACHED = "licence.attached";
 
     private final Outbox outbox;
