@@ -126,7 +126,8 @@ public final class Vitrine implements AutoCloseable {
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> {
                         assets.updateStatus(id, AssetStatus.FAILED, reason, at);
-                        notifications.events.record(io.vitrine.events.Events.ASSET_FAILED, id, java.util.Map.of("reason", reason));
+                        notifications.events.record(io.vitrine.events.Events.ASSET_FAILED, id,
+                                java.util.Map.of("reason", reason == null ? "unknown" : reason));
                     }, handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));

@@ -81,7 +81,7 @@ public final class AssetService {
             Instant now = now();
             assets.updateStatus(id, AssetStatus.QUARANTINED, reason, now);
             jobs.enqueue(id, new Step.Index(), now);
-            events.record(Events.ASSET_QUARANTINED, id, Map.of("reason", reason));
+            events.record(Events.ASSET_QUARANTINED, id, Map.of("reason", String.valueOf(reason)));
         });
     }
 

@@ -2,6 +2,7 @@ package io.vitrine.events;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,8 @@ public final class Events {
     public static final String ASSET_TAGGED = "asset.tagged";
     public static final String LICENCE_ATTACHED = "licence.attached";
 
+    static final int MAX_TEXT = 1000;
+
     private final Outbox outbox;
     private final Clock clock;
 
@@ -31,10 +34,19 @@ public final class Events {
         this.clock = clock;
     }
 
-    /** Appends an event about {@code subject} to the outbox, in the caller's transaction. */
-    public void record(String type, String subject, Map<String, Object> data) {
-        outbox.append(new Event(UUID.randomUUID().toString(), type, subject,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), data));
+    /**
+     * Appends an event about {@code subject} to the outbox, in the caller's transaction. Long texts
+     * (error reasons) are cut to {@value #MAX_TEXT} characters: an event must never be what makes
+     * its change fail.
+     */
+    public void record(String type, String subject, Map<String, ?> data) {
+        Map<String, Object> safe = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (v != null) {
+                safe.put(k, v instanceof String str && str.length() > MAX_TEXT ? str.substring(0, MAX_TEXT) + "…" : v);
+            }
+        });
+        outbox.append(new Event(UUID.randomUUID().toString(), type, subject, clock.instant().truncatedTo(ChronoUnit.MICROS), safe));
     }
 
     /** Records nothing: for tools and tests that build a service without the event machinery. */

@@ -137,7 +137,7 @@ public final class IngestService {
             events.record(Events.ASSET_CREATED, asset.id(),
                     Map.of("filename", asset.filename(), "mediaType", asset.mediaType(), "status", c.status().apiName()));
             if (c.status() == AssetStatus.QUARANTINED) {
-                events.record(Events.ASSET_QUARANTINED, asset.id(), Map.of("reason", c.reason()));
+                events.record(Events.ASSET_QUARANTINED, asset.id(), Map.of("reason", String.valueOf(c.reason())));
             }
         });
         return asset;

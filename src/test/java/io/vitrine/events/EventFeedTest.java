@@ -63,6 +63,18 @@ class EventFeedTest {
         assertThat(feed.gaps()).isEmpty();
     }
 
+    @Test
+    void an_event_with_a_huge_reason_or_a_missing_value_is_still_recorded() {
+        events.record("asset.failed", "a1", java.util.Collections.singletonMap("reason", "x".repeat(20_000)));
+        java.util.HashMap<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("reason", null);
+        events.record("asset.failed", "a2", withNull);
+        var logged = outbox.after(0, 10);
+        assertThat(logged).hasSize(2);
+        assertThat(logged.getFirst().event().data().get("reason").toString()).hasSize(Events.MAX_TEXT + 1).endsWith("…");
+        assertThat(logged.get(1).event().data()).isEmpty();
+    }
+
     private static void await(CountDownLatch l) {
         try {
             l.await(10, TimeUnit.SECONDS);

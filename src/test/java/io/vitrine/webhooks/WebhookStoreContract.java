@@ -149,6 +149,18 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void the_delivery_log_pages_newest_first() {
+        Subscription s = subscribe("*");
+        for (int i = 0; i < 5; i++) {
+            events.record(Events.ASSET_CREATED, "p" + i, Map.of());
+        }
+        List<Delivery> first = store.deliveries(s.id(), null, 2);
+        assertThat(first).extracting(Delivery::subject).containsExactly("p4", "p3");
+        assertThat(store.deliveries(s.id(), first.getLast().id(), 2)).extracting(Delivery::subject).containsExactly("p2", "p1");
+        assertThat(store.deliveries(s.id(), "unknown", 2)).isEmpty();
+    }
+
+    @Test
     void a_rolled_back_change_leaves_neither_event_nor_delivery() {
         Subscription s = subscribe("*");
         assertThatThrownBy(() -> db.handles().run(() -> {

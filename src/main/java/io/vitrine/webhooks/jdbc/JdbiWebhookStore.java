@@ -63,7 +63,7 @@ public final class JdbiWebhookStore implements WebhookStore {
         db.with(h -> {
             // only into the newest waiting message about the subject, so each later message is at least as fresh
             int merged = h.createUpdate("update webhook_deliveries set event_id = :event, event_type = :type, event_at = :at, "
-                            + "data = :data, coalesced = coalesced + 1 where " + FREE + " and id = (select max(id) from "
+                            + "data = :data, coalesced = coalesced + 1 where " + FREE + " and seq = (select max(seq) from "
                             + "webhook_deliveries where subscription_id = :sub and subject = :subject and status = 'pending')")
                     .bind("event", e.id()).bind("type", e.type()).bind("at", ts(e.time())).bind("data", dataJson)
                     .bind("sub", s.id()).bind("subject", e.subject()).bind("now", ts(now)).execute();
@@ -84,8 +84,8 @@ public final class JdbiWebhookStore implements WebhookStore {
         // one message per subscription and subject at a time, oldest first: a receiver never sees an older state after a newer
         List<String> due = db.with(h -> h.createQuery("select id from webhook_deliveries d where " + FREE
                         + " and next_attempt_at <= :now and not exists (select 1 from webhook_deliveries o where "
-                        + "o.subscription_id = d.subscription_id and o.subject = d.subject and o.status = 'pending' and o.id < d.id) "
-                        + "order by next_attempt_at, id limit :limit")
+                        + "o.subscription_id = d.subscription_id and o.subject = d.subject and o.status = 'pending' and o.seq < d.seq) "
+                        + "order by next_attempt_at, seq limit :limit")
                 .bind("now", ts(now)).bind("limit", limit).mapTo(String.class).list());
         return due.stream().filter(id -> db.with(h -> h.createUpdate(
                         "update webhook_deliveries set lease_until = :until, leased_by = :node where id = :id and " + FREE)
@@ -111,7 +111,8 @@ public final class JdbiWebhookStore implements WebhookStore {
     @Override
     public List<Delivery> deliveries(String subscriptionId, String before, int limit) {
         return db.with(h -> h.createQuery("select * from webhook_deliveries where subscription_id = :sub"
-                        + (before == null ? "" : " and id < :before") + " order by id desc limit :limit")
+                        + (before == null ? "" : " and seq < (select seq from webhook_deliveries where id = :before)")
+                        + " order by seq desc limit :limit")
                 .bind("sub", subscriptionId).bind("before", before).bind("limit", limit)
                 .map((rs, ctx) -> delivery(rs)).list());
     }
