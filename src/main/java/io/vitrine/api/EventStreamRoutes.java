@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,45 +41,29 @@ final class EventStreamRoutes {
     }
 
     void stream(Context ctx) throws IOException, InterruptedException {
-        Principal p = Access.principal(ctx);
         long timeout = seconds(ctx, "timeout", -1, 0, 86_400);
         long heartbeat = seconds(ctx, "heartbeat", 15, 1, 300);
         List<String> types = types(ctx.queryParam("types"));
         long lastId = lastEventId(ctx);
         BlockingQueue<EventLog.Logged> queue = new ArrayBlockingQueue<>(BACKLOG);
-        HttpServletResponse res = ctx.res();
-        res.setStatus(200);
-        res.setContentType("text/event-stream;charset=utf-8");
-        res.setHeader("Cache-Control", "no-cache");
-        res.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = res.getOutputStream();
         AtomicBoolean dropped = new AtomicBoolean();
         EventFeed.Listener listener = e -> {
             if (queue.offer(e)) {
                 return true;
             }
-            dropped.set(true);
+            dropped.set(true); // too slow to keep up: the loop ends, the client reconnects with Last-Event-ID
             return false;
         };
         try (AutoCloseable listening = feed.listen(listener)) {
-            write(out, ": vitrine event stream\nretry: 3000\n\n");
-            long lastSent = lastId;
-            // a client too slow to keep up is dropped by the feed: the loop ends, it reconnects with Last-Event-ID
+            Session session = new Session(open(ctx), Access.principal(ctx), types);
             if (lastId >= 0) {
-                for (EventLog.Logged e : feed.since(lastId, BACKLOG)) {
-                    lastSent = send(out, e, p, types, lastSent);
-                }
+                session.replay(feed.since(lastId, BACKLOG));
             }
             long start = System.nanoTime();
             long limit = timeout < 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(timeout);
             while (System.nanoTime() - start < limit && !dropped.get()) {
                 long wait = Math.min(TimeUnit.SECONDS.toNanos(heartbeat), limit - (System.nanoTime() - start));
-                EventLog.Logged e = queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
-                if (e == null) {
-                    write(out, ": heartbeat\n\n");
-                } else {
-                    lastSent = send(out, e, p, types, lastSent);
-                }
+                session.live(queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS));
             }
         } catch (IOException gone) {
             // the client went away: nothing to answer
@@ -86,11 +72,54 @@ final class EventStreamRoutes {
         }
     }
 
-    /** Writes {@code e} if the caller may see it and asked for its type; returns the last seq written. */
-    private long send(OutputStream out, EventLog.Logged e, Principal p, List<String> types, long lastSent) throws IOException {
-        if (e.seq() <= lastSent || !wanted(e, types) || !visible(p, e.event().subject())) {
-            return lastSent;
+    private static OutputStream open(Context ctx) throws IOException {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("text/event-stream;charset=utf-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        OutputStream out = res.getOutputStream();
+        write(out, ": vitrine event stream\nretry: 3000\n\n");
+        return out;
+    }
+
+    /** One connected client. Events replayed from the log may come again live: those are sent once. */
+    private final class Session {
+        private final OutputStream out;
+        private final Principal principal;
+        private final List<String> types;
+        private final Set<Long> replayed = new HashSet<>();
+
+        Session(OutputStream out, Principal principal, List<String> types) {
+            this.out = out;
+            this.principal = principal;
+            this.types = types;
         }
+
+        void replay(List<EventLog.Logged> backlog) throws IOException {
+            for (EventLog.Logged e : backlog) {
+                replayed.add(e.seq());
+                send(e);
+            }
+        }
+
+        /** {@code e} null: nothing happened for a heartbeat's time. */
+        void live(EventLog.Logged e) throws IOException {
+            if (e == null) {
+                write(out, ": heartbeat\n\n");
+            } else if (!replayed.remove(e.seq())) {
+                send(e);
+            }
+        }
+
+        private void send(EventLog.Logged e) throws IOException {
+            if (wanted(e, types) && visible(principal, e.event().subject())) {
+                write(out, "id: " + e.seq() + "\nevent: " + e.event().type() + "\ndata: " + json.writeValueAsString(cloudEvent(e)) + "\n\n");
+            }
+        }
+    }
+
+    private ObjectNode cloudEvent(EventLog.Logged e) {
         ObjectNode ce = json.createObjectNode();
         ce.put("specversion", "1.0").put("id", e.event().id()).put("source", "urn:vitrine").put("type", "io.vitrine." + e.event().type());
         if (e.event().subject() != null) {
@@ -98,8 +127,7 @@ final class EventStreamRoutes {
         }
         ce.put("time", e.event().time().toString());
         ce.set("data", json.valueToTree(e.event().data()));
-        write(out, "id: " + e.seq() + "\nevent: " + e.event().type() + "\ndata: " + json.writeValueAsString(ce) + "\n\n");
-        return e.seq();
+        return ce;
     }
 
     private static boolean wanted(EventLog.Logged e, List<String> types) {
