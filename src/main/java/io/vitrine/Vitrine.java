@@ -157,7 +157,14 @@ public final class Vitrine implements AutoCloseable {
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock, handles, notifications.events), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
+                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock),
+                sharing(handles, newId, clock));
+    }
+
+    private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
+        var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
+        return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -176,7 +183,7 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog);
+                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)

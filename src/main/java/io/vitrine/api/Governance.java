@@ -8,4 +8,8 @@ import io.vitrine.rights.LifecycleService;
 
 /** The governance services the HTTP API needs, passed as one so the API's constructor stays short. */
 public record Governance(UserService users, LicenceService licences, DeliveryUrls deliveryUrls, LifecycleService lifecycle,
-        AuditService audit) {}
+        AuditService audit, Sharing sharing) {
+
+    /** Collections and their share links. */
+    public record Sharing(io.vitrine.collection.CollectionService collections, io.vitrine.collection.ShareLinkService links) {}
+}

@@ -63,10 +63,30 @@ public final class HttpApi implements AutoCloseable {
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
+        route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
+        route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
+        collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
+    }
+
+    private void collectionRoutes(CollectionRoutes c) {
+        route(HandlerType.POST, "/api/v1/collections", Permission.COLLECTION_EDIT, c::create);
+        route(HandlerType.GET, "/api/v1/collections", Permission.COLLECTION_READ, c::list);
+        route(HandlerType.GET, "/api/v1/collections/{id}", Permission.COLLECTION_READ, c::get);
+        route(HandlerType.PATCH, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::update);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::delete);
+        route(HandlerType.POST, "/api/v1/collections/{id}/assets", Permission.COLLECTION_EDIT, c::addAssets);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/assets/{assetId}", Permission.COLLECTION_EDIT, c::removeAsset);
+        route(HandlerType.PUT, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::share);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::unshare);
+        route(HandlerType.POST, "/api/v1/collections/{id}/share-links", Permission.SHARE_LINK_CREATE, c::createLink);
+        route(HandlerType.GET, "/api/v1/collections/{id}/share-links", Permission.COLLECTION_EDIT, c::listLinks);
+        route(HandlerType.DELETE, "/api/v1/share-links/{id}", Permission.SHARE_LINK_CREATE, c::revokeLink);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {

@@ -51,7 +51,7 @@ final class LicenceJson {
         return id;
     }
 
-    private static JsonNode read(ObjectMapper json, String body) {
+    static JsonNode read(ObjectMapper json, String body) {
         try {
             JsonNode root = json.readTree(body == null ? "" : body);
             if (root == null || !root.isObject()) {

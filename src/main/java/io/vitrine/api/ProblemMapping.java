@@ -36,6 +36,7 @@ final class ProblemMapping {
         app.exception(NotLicensedException.class, (e, ctx) -> send(ctx, Problem.of(403, "not-licensed", "Not licensed", e.getMessage())));
         app.exception(InvalidSignatureException.class, (e, ctx) -> send(ctx,
                 Problem.of(403, "invalid-delivery-link", "Invalid delivery link", e.getMessage())));
+        app.exception(io.vitrine.collection.CollectionException.class, (e, ctx) -> send(ctx, CollectionProblems.of(e)));
         app.exception(BlobTooLargeException.class, (e, ctx) -> send(ctx, Problem.of(413, "too-large", "Upload too large", e.getMessage())));
         app.exception(FileUploadException.class, (e, ctx) -> send(ctx, malformed(e)));
         app.exception(JsonProcessingException.class, (e, ctx) -> send(ctx,

@@ -16,6 +16,10 @@ public enum Permission {
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
     LIFECYCLE_RUN("lifecycle.run"),
+    COLLECTION_READ("collection.read"),
+    COLLECTION_EDIT("collection.edit"),
+    SHARE_LINK_CREATE("share-link.create"),
+
     EVENTS_READ("events.read"),
     WEBHOOK_MANAGE("webhook.manage");
 

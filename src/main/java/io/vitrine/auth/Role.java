@@ -6,11 +6,14 @@ import static io.vitrine.auth.Permission.ASSET_READ;
 import static io.vitrine.auth.Permission.ASSET_RESTRICT;
 import static io.vitrine.auth.Permission.ASSET_UPLOAD;
 import static io.vitrine.auth.Permission.AUDIT_READ;
+import static io.vitrine.auth.Permission.COLLECTION_EDIT;
+import static io.vitrine.auth.Permission.COLLECTION_READ;
 import static io.vitrine.auth.Permission.DELIVERY_URL_CREATE;
 import static io.vitrine.auth.Permission.EVENTS_READ;
 import static io.vitrine.auth.Permission.LICENCE_MANAGE;
 import static io.vitrine.auth.Permission.LICENCE_READ;
 import static io.vitrine.auth.Permission.METADATA_EDIT;
+import static io.vitrine.auth.Permission.SHARE_LINK_CREATE;
 import static io.vitrine.auth.Permission.ORIGINAL_DOWNLOAD;
 import static io.vitrine.auth.Permission.RENDITION_DOWNLOAD;
 
@@ -28,15 +31,19 @@ import java.util.Set;
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     LIBRARIAN(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT,
-            ASSET_RESTRICT, ASSET_DELETE, LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, ANALYTICS_READ, EVENTS_READ)),
-    CONTRIBUTOR(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT, EVENTS_READ)),
-    REVIEWER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, LICENCE_READ, EVENTS_READ)),
+            ASSET_RESTRICT, ASSET_DELETE, LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, ANALYTICS_READ,
+            COLLECTION_READ, COLLECTION_EDIT, SHARE_LINK_CREATE, EVENTS_READ)),
+    CONTRIBUTOR(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT, COLLECTION_READ,
+            COLLECTION_EDIT, EVENTS_READ)),
+    REVIEWER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, LICENCE_READ, COLLECTION_READ, COLLECTION_EDIT, EVENTS_READ)),
     LEGAL(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, METADATA_EDIT, ASSET_RESTRICT,
-            LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, AUDIT_READ, EVENTS_READ)),
-    CONSUMER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, DELIVERY_URL_CREATE, EVENTS_READ)),
-    // partners outside the company: renditions only, never the master file, nor the live feed of internal work
-    // webhooks (webhook.manage) stay with admins: a subscription sees events from every region
-    EXTERNAL(EnumSet.of(ASSET_READ, RENDITION_DOWNLOAD));
+            LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, AUDIT_READ, COLLECTION_READ, COLLECTION_EDIT, SHARE_LINK_CREATE,
+            EVENTS_READ)),
+    CONSUMER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, DELIVERY_URL_CREATE, COLLECTION_READ, COLLECTION_EDIT,
+            SHARE_LINK_CREATE, EVENTS_READ)),
+    // partners outside the company: renditions only, never the master file; they see collections shared with them,
+    // not the live feed of internal work. Webhooks (webhook.manage) stay with admins: a subscription sees every region
+    EXTERNAL(EnumSet.of(ASSET_READ, RENDITION_DOWNLOAD, COLLECTION_READ));
 
     private final Set<Permission> permissions;
 

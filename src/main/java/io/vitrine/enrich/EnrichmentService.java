@@ -71,6 +71,72 @@ public final class EnrichmentService {
         });
     }
 
+    /** A person puts a vocabulary concept on an asset (accepted, source {@code human}). */
+    public Tag add(String assetId, String concept) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        if (vocabulary.concept(concept).isEmpty()) {
+            throw new IllegalArgumentException("'" + abbreviate(concept) + "' is not a concept of the vocabulary");
+        }
+        return tx.inTransaction(() -> {
+            java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            repo.addHuman(assetId, new Tag(concept, 1.0, Tag.Status.ACCEPTED, "human", "human", "-", now, now));
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", "added"));
+            return find(assetId, concept);
+        });
+    }
+
+    /** Takes off a tag a person added; an AI tag is rejected instead, so the model's proposal stays on record. */
+    public void remove(String assetId, String concept) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        tx.inTransaction(() -> {
+            if (!repo.removeHuman(assetId, concept)) {
+                throw new TagNotFoundException(assetId, concept);
+            }
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", "removed"));
+            return null;
+        });
+    }
+
+    /** What a bulk edit does to each asset. */
+    public enum BulkAction { ACCEPT, REJECT, ADD, REMOVE }
+
+    /** One asset's outcome in a bulk edit: {@code changed}, {@code no-tag} (nothing to decide or remove) or {@code not-found}. */
+    public record BulkOutcome(String assetId, String outcome) {}
+
+    /** Applies one action to many assets; each asset succeeds or fails on its own, so one gone asset does not undo the rest. */
+    public List<BulkOutcome> bulk(List<String> assetIds, String concept, BulkAction action) {
+        if (action == BulkAction.ADD && vocabulary.concept(concept).isEmpty()) {
+            throw new IllegalArgumentException("'" + abbreviate(concept) + "' is not a concept of the vocabulary");
+        }
+        List<BulkOutcome> out = new ArrayList<>();
+        for (String id : assetIds) {
+            out.add(new BulkOutcome(id, applyOne(id, concept, action)));
+        }
+        return out;
+    }
+
+    private String applyOne(String id, String concept, BulkAction action) {
+        try {
+            switch (action) {
+                case ACCEPT -> decide(id, concept, Tag.Status.ACCEPTED);
+                case REJECT -> decide(id, concept, Tag.Status.REJECTED);
+                case ADD -> add(id, concept);
+                case REMOVE -> remove(id, concept);
+            }
+            return "changed";
+        } catch (AssetNotFoundException e) {
+            return "not-found";
+        } catch (TagNotFoundException e) {
+            return "no-tag";
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
     private Tag find(String assetId, String concept) {
         return repo.tags(assetId).stream().filter(t -> t.concept().equals(concept)).findFirst()
                 .orElseThrow(() -> new TagNotFoundException(assetId, concept));
