@@ -36,8 +36,9 @@ final class NotificationModule implements AutoCloseable {
         JdbiOutbox outbox = new JdbiOutbox(handles, json);
         JdbiWebhookStore store = new JdbiWebhookStore(handles);
         UrlGuard guard = new UrlGuard(c.allow());
-        events = new Events(new WebhookFanOut(outbox, store, json, newId), clock);
-        webhooks = new WebhookService(store, guard, newId, clock);
+        var collections = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+        events = new Events(new WebhookFanOut(outbox, store, json, newId, collections::collectionsWith), clock);
+        webhooks = new WebhookService(store, guard, newId, clock, id -> collections.find(id).isPresent());
         feed = new EventFeed(outbox, clock, Duration.ofMillis(200), c.eventRetention());
         dispatcher = new Dispatcher(store, new JdkWebhookSender(c.timeout(), c.timeout()), guard, json, clock,
                 new Dispatcher.Settings(2, c.maxAttempts(), c.backoff(), c.maxBackoff(), c.timeout().multipliedBy(3).plusMinutes(1),

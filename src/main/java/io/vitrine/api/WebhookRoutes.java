@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /** Webhook subscriptions, their delivery log and replay. The secret is never shown after creation. */
 final class WebhookRoutes {
-    private static final Set<String> FIELDS = Set.of("url", "events", "secret");
+    private static final Set<String> FIELDS = Set.of("url", "events", "collection", "secret");
 
     private final WebhookService webhooks;
     private final ObjectMapper json;
@@ -34,24 +34,29 @@ final class WebhookRoutes {
             throw ApiException.badRequest("send {\"url\": \"https://…\", \"events\": [\"asset.*\"], \"secret\": \"…\" (optional)}");
         }
         b.fieldNames().forEachRemaining(f -> {
-            if (f.equals("collection")) {
-                throw ApiException.badRequest("filtering webhooks by collection is not available yet: collections do not exist; "
-                        + "leave 'collection' out and filter by event type");
-            }
             if (!FIELDS.contains(f)) {
-                throw ApiException.badRequest("unknown field '" + f + "'; a webhook has url, events and secret");
+                throw ApiException.badRequest("unknown field '" + f + "'; a webhook has url, events, collection and secret");
             }
         });
-        if (!b.path("url").isTextual() || !b.path("events").isArray() || !(b.path("secret").isMissingNode() || b.path("secret").isTextual())) {
-            throw ApiException.badRequest("'url' must be a string, 'events' an array of event types, 'secret' (optional) a string");
+        if (!b.path("url").isTextual() || !b.path("events").isArray() || !optionalText(b, "secret") || !optionalText(b, "collection")) {
+            throw ApiException.badRequest("'url' must be a string, 'events' an array of event types, 'collection' and 'secret' "
+                    + "(optional) strings");
         }
         List<String> events = new ArrayList<>();
         b.get("events").forEach(e -> events.add(e.isTextual() ? e.asText() : null));
         WebhookService.Created c = guarded(() -> webhooks.create(new WebhookService.NewWebhook(b.get("url").asText(), events,
-                b.path("secret").isTextual() ? b.get("secret").asText() : null, Access.principal(ctx).tokenId())));
+                text(b, "collection"), text(b, "secret"), Access.principal(ctx).tokenId())));
         AuditTrail.target(ctx, c.subscription().id());
-        ctx.status(201).json(new Created(c.subscription().id(), c.subscription().url().toString(), c.subscription().events(),
-                c.subscription().createdAt(), c.generatedSecret()));
+        Subscription s = c.subscription();
+        ctx.status(201).json(new Created(s.id(), s.url().toString(), s.events(), s.collection(), s.createdAt(), c.generatedSecret()));
+    }
+
+    private static boolean optionalText(JsonNode b, String field) {
+        return b.path(field).isMissingNode() || b.path(field).isNull() || b.path(field).isTextual();
+    }
+
+    private static String text(JsonNode b, String field) {
+        return b.path(field).isTextual() ? b.get(field).asText() : null;
     }
 
     void list(Context ctx) {
@@ -100,7 +105,7 @@ final class WebhookRoutes {
     }
 
     private static View view(Subscription s) {
-        return new View(s.id(), s.url().toString(), s.events(), s.createdAt());
+        return new View(s.id(), s.url().toString(), s.events(), s.collection(), s.createdAt());
     }
 
     private static DeliveryView view(Delivery d) {
@@ -109,10 +114,10 @@ final class WebhookRoutes {
                 d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), d.replayOf());
     }
 
-    record Created(String id, String url, List<String> events, Instant createdAt,
+    record Created(String id, String url, List<String> events, String collection, Instant createdAt,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String secret) {}
 
-    record View(String id, String url, List<String> events, Instant createdAt) {}
+    record View(String id, String url, List<String> events, String collection, Instant createdAt) {}
 
     record Listing(List<View> webhooks) {}
 

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * Where to send which events. {@code events} holds exact types ({@code asset.ready}), prefix
- * wildcards ({@code asset.*} covers {@code asset.tags.reviewed} too) or {@code *}. The secret
- * signs every delivery and never leaves the server again.
+ * wildcards ({@code asset.*} covers {@code asset.tags.reviewed} too) or {@code *}; {@code collection}
+ * (null: any) narrows them to events about assets in that collection at the time of the event. The
+ * secret signs every delivery and never leaves the server again.
  */
-public record Subscription(String id, URI url, List<String> events, String secret, Instant createdAt, String createdBy) {
+public record Subscription(String id, URI url, List<String> events, String collection, String secret, Instant createdAt,
+        String createdBy) {
     public Subscription {
         events = List.copyOf(events);
     }

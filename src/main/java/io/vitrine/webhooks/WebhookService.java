@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -17,16 +18,18 @@ public final class WebhookService {
     private final UrlGuard guard;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final Predicate<String> collectionExists;
 
-    public WebhookService(WebhookStore store, UrlGuard guard, Supplier<String> ids, Clock clock) {
+    public WebhookService(WebhookStore store, UrlGuard guard, Supplier<String> ids, Clock clock, Predicate<String> collectionExists) {
         this.store = store;
         this.guard = guard;
         this.ids = ids;
         this.clock = clock;
+        this.collectionExists = collectionExists;
     }
 
     /** What a client asks for; {@code secret} null: one is generated and shown once. */
-    public record NewWebhook(String url, List<String> events, String secret, String createdBy) {}
+    public record NewWebhook(String url, List<String> events, String collection, String secret, String createdBy) {}
 
     /** The stored subscription and the secret to show once (null when the caller chose it). */
     public record Created(Subscription subscription, String generatedSecret) {}
@@ -40,9 +43,12 @@ public final class WebhookService {
         if (secret != null && (secret.length() < 16 || secret.length() > 200)) {
             throw new InvalidWebhookException("'secret' must be 16 to 200 characters (or left out to have one generated)");
         }
+        if (r.collection() != null && !collectionExists.test(r.collection())) {
+            throw new InvalidWebhookException("there is no collection '" + r.collection() + "' to filter by");
+        }
         URI url = guard.check(r.url().strip());
         String chosen = secret == null ? Signature.newSecret() : secret;
-        Subscription s = new Subscription(ids.get(), url, events, chosen, clock.instant().truncatedTo(ChronoUnit.MICROS), r.createdBy());
+        Subscription s = new Subscription(ids.get(), url, events, r.collection(), chosen, clock.instant().truncatedTo(ChronoUnit.MICROS), r.createdBy());
         store.insert(s);
         return new Created(s, secret == null ? chosen : null);
     }

@@ -192,7 +192,7 @@ class WebhookApiTest {
         assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[]}", 400, "at least one event type");
         assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"Asset Ready\"]}", 400, "not an event type");
         assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"*\"],\"secret\":\"short\"}", 400, "16 to 200");
-        assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"*\"],\"collection\":\"c1\"}", 400, "collections do not exist");
+        assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"*\"],\"collection\":\"c1\"}", 400, "no collection 'c1'");
         assertRefused("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"*\"],\"color\":1}", 400, "unknown field 'color'");
         assertRefused("{\"url\":\"ftp://127.0.0.1/\",\"events\":[\"*\"]}", 422, "http or https");
         assertRefused("{\"url\":\"http://127.0.0.2/\",\"events\":[\"*\"]}", 422, "loopback");
@@ -200,6 +200,26 @@ class WebhookApiTest {
         assertThat(client.admin("DELETE", "/api/v1/webhooks/" + id, null).statusCode()).isEqualTo(204);
         assertThat(client.admin("GET", "/api/v1/webhooks/" + id, null).statusCode()).isEqualTo(404);
         assertThat(client.admin("DELETE", "/api/v1/webhooks/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_subscription_for_a_collection_hears_only_about_assets_in_it() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String inside = client.asset(706, null);
+            String outside = client.asset(707, null);
+            String collection = client.json(client.admin("POST", "/api/v1/collections", "{\"name\":\"Campaign\"}")).path("id").asText();
+            assertThat(client.admin("POST", "/api/v1/collections/" + collection + "/assets", "{\"assetIds\":[\"" + inside + "\"]}")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> r = client.admin("POST", "/api/v1/webhooks", "{\"url\":\"" + receiver.url("/c")
+                    + "\",\"events\":[\"asset.updated\"],\"collection\":\"" + collection + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(client.json(r).path("collection").asText()).isEqualTo(collection);
+            client.admin("PATCH", "/api/v1/assets/" + outside, "{\"title\":\"out\"}");
+            client.admin("PATCH", "/api/v1/assets/" + inside, "{\"title\":\"in\"}");
+            receiver.await(x -> x.body().contains(inside), Duration.ofSeconds(20));
+            Thread.sleep(500); // the earlier edit, had it matched, was due first
+            assertThat(receiver.received()).noneMatch(x -> x.body().contains(outside));
+        }
     }
 
     static void assertRefused(String body, int status, String detail) throws Exception {

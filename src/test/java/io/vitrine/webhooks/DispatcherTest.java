@@ -35,7 +35,7 @@ class DispatcherTest {
         store = new JdbiWebhookStore(db.handles());
         Clock clock = Clock.systemUTC();
         events = new Events(new WebhookFanOut(new JdbiOutbox(db.handles(), Json.mapper()), store, Json.mapper(),
-                () -> ids.next(clock.instant())), clock);
+                () -> ids.next(clock.instant()), asset -> java.util.Set.of()), clock);
         // "hooks.test" answers whatever the test says, like a DNS server that rebinds between check and use
         guard = new UrlGuard(List.of("127.0.0.1"),
                 host -> host.equals("hooks.test") ? new InetAddress[] {InetAddress.getByName(dns.get())} : InetAddress.getAllByName(host));
@@ -52,9 +52,9 @@ class DispatcherTest {
     @Test
     void a_host_that_rebinds_to_an_internal_address_after_subscribing_is_refused_at_delivery_time() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            WebhookService service = new WebhookService(store, guard, () -> ids.next(java.time.Instant.now()), Clock.systemUTC());
+            WebhookService service = new WebhookService(store, guard, () -> ids.next(java.time.Instant.now()), Clock.systemUTC(), c -> false);
             String url = receiver.url("/in").replace("127.0.0.1", "hooks.test");
-            Subscription s = service.create(new WebhookService.NewWebhook(url, List.of("*"), null, "t")).subscription();
+            Subscription s = service.create(new WebhookService.NewWebhook(url, List.of("*"), null, null, "t")).subscription();
             dns.set("10.0.0.1");
             events.record(Events.ASSET_READY, "a1", Map.of());
             Delivery d = store.claim("node", java.time.Instant.now(), Duration.ofMinutes(1), 1).getFirst();

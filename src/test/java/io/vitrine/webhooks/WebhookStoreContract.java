@@ -42,7 +42,10 @@ public abstract class WebhookStoreContract {
         db = freshDatabase();
         outbox = new JdbiOutbox(db.handles(), json);
         store = new JdbiWebhookStore(db.handles());
-        events = new Events(new WebhookFanOut(outbox, store, json, () -> ids.next(T)), Clock.fixed(T, ZoneOffset.UTC));
+        // stands in for collection membership: an asset named "in-X…" is in collection X
+        events = new Events(new WebhookFanOut(outbox, store, json, () -> ids.next(T),
+                asset -> asset.startsWith("in-") ? java.util.Set.of(asset.substring(3, 4)) : java.util.Set.of()),
+                Clock.fixed(T, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -51,7 +54,11 @@ public abstract class WebhookStoreContract {
     }
 
     Subscription subscribe(String... patterns) {
-        Subscription s = new Subscription(ids.next(T), URI.create("https://hooks.example.com/in"), List.of(patterns),
+        return subscribeIn(null, patterns);
+    }
+
+    Subscription subscribeIn(String collection, String... patterns) {
+        Subscription s = new Subscription(ids.next(T), URI.create("https://hooks.example.com/in"), List.of(patterns), collection,
                 "0123456789abcdef", T, "tester");
         store.insert(s);
         return s;
@@ -67,6 +74,18 @@ public abstract class WebhookStoreContract {
         assertThat(store.deliveries(ready.id(), null, 10)).isEmpty();
         assertThat(store.deliveries(licences.id(), null, 10)).isEmpty();
         assertThat(outbox.after(0, 10)).extracting(l -> l.event().type()).containsExactly("asset.tags.reviewed");
+    }
+
+    @Test
+    void a_collection_filter_passes_only_events_about_assets_in_that_collection() {
+        Subscription onlyA = subscribeIn("A", "asset.*");
+        Subscription any = subscribe("asset.*");
+        events.record(Events.ASSET_UPDATED, "in-A1", Map.of());
+        events.record(Events.ASSET_UPDATED, "in-B1", Map.of());
+        events.record(Events.ASSET_UPDATED, "free", Map.of());
+        assertThat(store.deliveries(onlyA.id(), null, 10)).extracting(Delivery::subject).containsExactly("in-A1");
+        assertThat(store.deliveries(any.id(), null, 10)).hasSize(3);
+        assertThat(store.find(onlyA.id()).orElseThrow().collection()).isEqualTo("A");
     }
 
     @Test

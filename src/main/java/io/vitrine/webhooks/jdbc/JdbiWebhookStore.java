@@ -32,9 +32,9 @@ public final class JdbiWebhookStore implements WebhookStore {
     @Override
     public void insert(Subscription s) {
         db.with(h -> h.createUpdate("""
-                insert into webhook_subscriptions (id, url, events, secret, created_at, created_by)
-                values (:id, :url, :events, :secret, :at, :by)""")
-                .bind("id", s.id()).bind("url", s.url().toString()).bind("events", String.join(" ", s.events()))
+                insert into webhook_subscriptions (id, url, events, collection, secret, created_at, created_by)
+                values (:id, :url, :events, :collection, :secret, :at, :by)""")
+                .bind("id", s.id()).bind("collection", s.collection()).bind("url", s.url().toString()).bind("events", String.join(" ", s.events()))
                 .bind("secret", s.secret()).bind("at", ts(s.createdAt())).bind("by", s.createdBy()).execute());
     }
 
@@ -143,7 +143,7 @@ public final class JdbiWebhookStore implements WebhookStore {
 
     private static Subscription subscription(ResultSet rs) throws SQLException {
         return new Subscription(rs.getString("id"), URI.create(rs.getString("url")),
-                Arrays.asList(rs.getString("events").split(" ")), rs.getString("secret"), Sql.instant(rs, "created_at"),
+                Arrays.asList(rs.getString("events").split(" ")), rs.getString("collection"), rs.getString("secret"), Sql.instant(rs, "created_at"),
                 rs.getString("created_by"));
     }
 
