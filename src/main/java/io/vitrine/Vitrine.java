@@ -74,6 +74,7 @@ public final class Vitrine implements AutoCloseable {
     private final AssetRepository assets;
     private final JobQueue jobs;
     private final AuthService auth;
+    private final OidcModule oidc;
     private final IngestService ingest;
     private final AssetService assetService;
     private final IndexingService indexing;
@@ -104,7 +105,8 @@ public final class Vitrine implements AutoCloseable {
             notifications = track(new NotificationModule(config, handles, json, clock, nodeName()));
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
-            auth = new AuthService(new JdbiTokenRepository(handles), clock);
+            oidc = new OidcModule(config.oidc(), handles, clock);
+            auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer());
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
@@ -183,7 +185,8 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links());
+                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
+                oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)

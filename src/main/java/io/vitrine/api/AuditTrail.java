@@ -27,6 +27,8 @@ final class AuditTrail {
             Map.entry("POST /api/v1/assets/{id}/delivery-urls", "delivery-url.create"),
             Map.entry("GET /delivery/{id}/{name}", "delivery-url.use"),
             Map.entry("POST /api/v1/users", "user.create"),
+            Map.entry("POST /api/v1/users/{id}/revoke", "user.revoke"),
+            Map.entry("POST /api/v1/users/{id}/tokens", "user.token.issue"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
             Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),

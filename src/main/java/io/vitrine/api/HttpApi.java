@@ -60,7 +60,8 @@ public final class HttpApi implements AutoCloseable {
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
-        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
+        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
+                new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
         TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
@@ -106,13 +107,17 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
     }
 
-    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin) {
+    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin, UserRoutes users) {
         route(HandlerType.POST, "/api/v1/licences", Permission.LICENCE_MANAGE, rights::createLicence);
         route(HandlerType.GET, "/api/v1/licences/{id}", Permission.LICENCE_READ, rights::getLicence);
         route(HandlerType.POST, "/api/v1/assets/{id}/delivery-urls", Permission.DELIVERY_URL_CREATE, rights::createDeliveryUrl);
         route(HandlerType.GET, "/delivery/{id}/{name}", null, rights::deliver);
         route(HandlerType.POST, "/api/v1/lifecycle/run", Permission.LIFECYCLE_RUN, rights::runLifecycle);
         route(HandlerType.POST, "/api/v1/users", Permission.USER_MANAGE, admin::createUser);
+        route(HandlerType.GET, "/api/v1/users", Permission.USER_MANAGE, users::list);
+        route(HandlerType.GET, "/api/v1/users/{id}", Permission.USER_MANAGE, users::get);
+        route(HandlerType.POST, "/api/v1/users/{id}/revoke", Permission.USER_MANAGE, users::revoke);
+        route(HandlerType.POST, "/api/v1/users/{id}/tokens", Permission.USER_MANAGE, users::issueToken);
         route(HandlerType.GET, "/api/v1/audit", Permission.AUDIT_READ, admin::export);
         route(HandlerType.GET, "/api/v1/audit/verify", Permission.AUDIT_READ, admin::verify);
     }

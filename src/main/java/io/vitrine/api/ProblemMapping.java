@@ -31,6 +31,8 @@ final class ProblemMapping {
                 Problem.of(503, "search-timeout", "Search too slow", e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-query", "Invalid query", e.getMessage())));
         app.exception(InvalidUserException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-user", "Invalid user", e.getMessage())));
+        app.exception(io.vitrine.auth.UserRevokedException.class, (e, ctx) -> send(ctx,
+                Problem.of(409, "user-revoked", "User revoked", e.getMessage())));
         app.exception(InvalidLicenceException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-licence", "Invalid licence", e.getMessage())));
         app.exception(LicenceNotFoundException.class, (e, ctx) -> send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage())));
         app.exception(NotLicensedException.class, (e, ctx) -> send(ctx, Problem.of(403, "not-licensed", "Not licensed", e.getMessage())));

@@ -48,7 +48,50 @@ public final class ConfigLoader {
                 blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
                 blankToNull(v.get("VITRINE_SIGNING_KEY")),
                 enrich(v),
+                oidc(v),
                 webhooks(v));
+    }
+
+    /** All or nothing: with an issuer, the client id, secret and redirect base URL are required. */
+    private static VitrineConfig.Oidc oidc(Map<String, String> v) {
+        VitrineConfig.Oidc d = VitrineConfig.Oidc.DISABLED;
+        String issuer = blankToNull(v.get("VITRINE_OIDC_ISSUER"));
+        if (issuer == null) {
+            return d;
+        }
+        for (String key : new String[] {"VITRINE_OIDC_CLIENT_ID", "VITRINE_OIDC_CLIENT_SECRET", "VITRINE_OIDC_REDIRECT_BASE_URL"}) {
+            if (blankToNull(v.get(key)) == null) {
+                throw new IllegalArgumentException(key + " is required when VITRINE_OIDC_ISSUER is set");
+            }
+        }
+        String base = v.get("VITRINE_OIDC_REDIRECT_BASE_URL").strip();
+        if (!base.startsWith("https://") && !base.startsWith("http://")) {
+            throw new IllegalArgumentException("VITRINE_OIDC_REDIRECT_BASE_URL must be an http(s) URL, got '" + base + "'");
+        }
+        String audience = blankToNull(v.get("VITRINE_OIDC_API_AUDIENCE"));
+        return new VitrineConfig.Oidc(issuer.strip().replaceAll("/+$", ""), v.get("VITRINE_OIDC_CLIENT_ID").strip(),
+                v.get("VITRINE_OIDC_CLIENT_SECRET"), base, v.getOrDefault("VITRINE_OIDC_SCOPES", d.scopes()),
+                v.getOrDefault("VITRINE_OIDC_NAME", d.displayName()),
+                v.getOrDefault("VITRINE_OIDC_ROLES_CLAIM", d.rolesClaim()),
+                v.getOrDefault("VITRINE_OIDC_REGIONS_CLAIM", d.regionsClaim()),
+                roleMap(v.get("VITRINE_OIDC_ROLE_MAP")), blankToNull(v.get("VITRINE_OIDC_DEFAULT_ROLE")),
+                audience == null ? null : audience.strip());
+    }
+
+    /** {@code group=role,other group=role}: a provider's group or app-role value → a Vitrine role. */
+    private static Map<String, String> roleMap(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (blankToNull(raw) == null) {
+            return out;
+        }
+        for (String pair : raw.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("VITRINE_OIDC_ROLE_MAP entries are group=role, got '" + pair.strip() + "'");
+            }
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {

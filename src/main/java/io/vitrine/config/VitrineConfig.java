@@ -8,17 +8,45 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich, Webhooks webhooks) {
+        String signingKey, Enrich enrich, Oidc oidc, Webhooks webhooks) {
 
     /** With webhook defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
-            Enrich enrich) {
-        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Webhooks.defaults());
+            Enrich enrich, Oidc oidc) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, oidc, Webhooks.defaults());
     }
 
     /** With enrichment defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
         this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults());
+    }
+
+    /** Without OpenID Connect sign-in. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
+            Enrich enrich) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Oidc.DISABLED);
+    }
+
+    /**
+     * OpenID Connect sign-in for the web UI (and the provider's JWT access tokens on the API);
+     * {@code issuer} null = off. {@code redirectBaseUrl} is Vitrine's public URL: the provider sends
+     * browsers back to {@code {redirectBaseUrl}/login/oidc/callback}. Claims and role mapping: see
+     * {@code auth.ClaimMapping}. {@code apiAudience}: the {@code aud} a provider's JWT access token must carry
+     * to be accepted by the API; null (the default) = the API accepts Vitrine's own tokens only.
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes,
+            String displayName, String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap,
+            String defaultRole, String apiAudience) {
+        public static final Oidc DISABLED = new Oidc(null, null, null, null, "openid profile email", "your identity provider",
+                "roles", "regions", java.util.Map.of(), null, null);
+
+        public boolean enabled() {
+            return issuer != null;
+        }
+
+        public String redirectUri() {
+            return redirectBaseUrl.replaceAll("/+$", "") + "/login/oidc/callback";
+        }
     }
 
     /**
@@ -86,6 +114,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
                 + " inferenceThreads=" + enrich.inferenceThreads()
+                + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
                 + " webhookAllow=" + webhooks.allow();
     }
 }

@@ -25,14 +25,25 @@ public final class WebUi {
     private final ShareRoutes share;
     private final CollectionWebRoutes collections;
     private final StaticFiles files = new StaticFiles();
+    private final OidcRoutes oidc;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
             io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
             io.vitrine.collection.ShareLinkService shareLinks) {
+        this(assets, ingest, search, blobs, sessions, licences, audit, enrichment, searchLog, collections, shareLinks, null);
+    }
+
+    /** {@code external} null: token sign-in only. */
+    public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
+            LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
+            io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
+            io.vitrine.collection.ShareLinkService shareLinks, ExternalSignIn external) {
         WebAccess access = new WebAccess(assets, licences, audit);
         this.guard = new Guard(sessions, pages);
-        this.login = new LoginRoutes(sessions, guard, pages);
+        this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
+        this.oidc = external == null ? null
+                : new OidcRoutes(external, sessions, guard, pages, audit, java.time.Clock.systemUTC());
         this.library = new LibraryRoutes(search, assets, searchLog, pages);
         this.asset = new AssetPageRoutes(assets, enrichment, access, new BlobResponder(blobs), pages);
         this.upload = new UploadRoutes(ingest, access, pages);
@@ -43,7 +54,7 @@ public final class WebUi {
     public void register(Javalin app) {
         app.addHttpHandler(HandlerType.GET, "/", pages.safely(ctx -> {
             if (guard.signedIn(ctx).isEmpty()) {
-                pages.render(ctx, "login", new LoginPage(null));
+                pages.render(ctx, "login", login.page(null));
             } else {
                 guard.page(Permission.ASSET_READ, library::library).handle(ctx);
             }
@@ -51,6 +62,10 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/login", pages.safely(login::form));
         app.addHttpHandler(HandlerType.POST, "/login", pages.safely(login::signIn));
         app.addHttpHandler(HandlerType.POST, "/logout", guard.action(login::signOut));
+        if (oidc != null) {
+            app.addHttpHandler(HandlerType.GET, "/login/oidc", pages.safely(oidc::start));
+            app.addHttpHandler(HandlerType.GET, "/login/oidc/callback", pages.safely(oidc::callback));
+        }
         app.addHttpHandler(HandlerType.POST, "/search/clicks", guard.action(Permission.ASSET_READ, library::click));
         app.addHttpHandler(HandlerType.GET, "/upload", guard.page(Permission.ASSET_UPLOAD, upload::page));
         app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));

@@ -31,6 +31,8 @@ class AccessMatrixTest {
     static String licence;
     static String webhook;
     static String delivery;
+    /** The user whose /api/v1/users/{id} routes the matrix calls (an admin's call revokes her: that is what the route does). */
+    static String someone;
     static String collection;
     static String shareLink;
     static String someUser;
@@ -49,6 +51,8 @@ class AccessMatrixTest {
         collection = adminCollection();
         shareLink = client.json(client.admin("POST", "/api/v1/collections/" + collection + "/share-links",
                 "{\"channel\":\"web\",\"region\":\"DE\"}")).path("id").asText();
+        someone = client.json(client.admin("POST", "/api/v1/users", "{\"name\":\"matrix subject\",\"roles\":[\"consumer\"]}"))
+                .path("id").asText();
         for (Role role : Role.values()) {
             inRegion.put(role, client.user(role.apiName(), "DE"));
             outOfRegion.put(role, client.user(role.apiName(), "FR"));
@@ -116,6 +120,9 @@ class AccessMatrixTest {
         if (route.startsWith("/api/v1/webhooks/")) {
             return route.replace("{id}", method.equals("DELETE") ? newWebhook() : webhook).replace("{deliveryId}", delivery);
         }
+        if (route.startsWith("/api/v1/users/")) {
+            return route.replace("{id}", someone);
+        }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence)
                 : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon");
     }
@@ -164,7 +171,8 @@ class AccessMatrixTest {
     /** Bodies that pass the access checks and then stop at validation, so nothing changes. */
     private static String body(String route) {
         return switch (route) {
-            case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences" -> "{\"no-such-field\":1}";
+            case "PATCH /api/v1/assets/{id}", "POST /api/v1/users", "POST /api/v1/licences", "POST /api/v1/users/{id}/tokens" ->
+                    "{\"no-such-field\":1}";
             case "POST /api/v1/assets/{id}/licences", "POST /api/v1/assets/{id}/delivery-urls" -> "{}";
             case "PATCH /api/v1/assets/{id}/tags/{concept}" -> "{\"status\":\"bogus\"}";
             case "POST /api/v1/tags/bulk" -> "{\"concept\":\"balloon\",\"action\":\"bogus\"}";
