@@ -38,19 +38,19 @@ final class EnrichmentModule implements AutoCloseable {
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, io.vitrine.events.Events events) {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
         Thresholds thresholds = new Thresholds(repo, c.tagThreshold(), clock);
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
-                new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
+                new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock, handles, events);
         var detections = new JdbiFacesAndTextRepository(handles);
         faces = new OnnxFaceDetectorSource(models, c.faceModel(), c.inferenceThreads(), c.inferenceTimeout());
         var ocr = new TesseractTextReader(c.tesseract(), c.ocrLanguages(), c.ocrTimeout());
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
-        service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
+        service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
         embedder = loadEmbedder(c.inferenceThreads());
         var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);

@@ -94,6 +94,7 @@ public final class Vitrine implements AutoCloseable {
     private final Sessions sessions;
     private final EnrichmentModule enrichment;
     private final io.vitrine.duplicate.DuplicateService duplicates;
+    private final NotificationModule notifications;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -111,16 +112,18 @@ public final class Vitrine implements AutoCloseable {
             index = track(adapters.index());
             WorkSignal signal = new WorkSignal();
             var handles = database.handles();
+            notifications = track(new NotificationModule(config, handles, json, clock, nodeName()));
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
             oidc = new OidcModule(config.oidc(), handles, clock);
             auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer());
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
-                    new Ids(), clock, config.limits().maxUploadBytes());
-            assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
-            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
-            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
+                    new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
+            assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter(),
+                    notifications.events);
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events));
+            indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms, handles, notifications.events);
             indexing.useFindings(id -> {
                 var f = enrichment.service.findings(id);
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
@@ -138,7 +141,11 @@ public final class Vitrine implements AutoCloseable {
                     assetService::purge,
                     enrichment.handlers(indexing).withDuplicates(duplicates.step()));
             workers = track(new Workers(jobs, runner,
-                    (id, reason, at) -> assets.updateStatus(id, AssetStatus.FAILED, reason, at), handles, clock, signal, new Workers.Settings(
+                    (id, reason, at) -> {
+                        assets.updateStatus(id, AssetStatus.FAILED, reason, at);
+                        notifications.events.record(io.vitrine.events.Events.ASSET_FAILED, id,
+                                java.util.Map.of("reason", reason == null ? "unknown" : reason));
+                    }, handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
@@ -169,9 +176,9 @@ public final class Vitrine implements AutoCloseable {
         AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
         Approvals approvals = approvals(handles, audit, clock, newId);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
-                new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
+                new LicenceService(licences, newId, clock, handles, notifications.events), new DeliveryUrls(key, clock),
                 new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(handles), licences, assetService,
-                        approvals.workflow(), clock),
+                        approvals.workflow(), clock, handles, notifications.events),
                 audit, sharing(handles, newId, clock), approvals);
     }
 
@@ -188,6 +195,7 @@ public final class Vitrine implements AutoCloseable {
                 : Tiering.load(w.rulesFile(), json, w.reviewTime());
         WorkflowRepository repo = new JdbiWorkflowRepository(handles);
         WorkflowService service = new WorkflowService(repo, tiering, audit, jobs, handles, newId, clock, WorkflowListener.NONE);
+        service.useEvents(notifications.events);
         return new Approvals(service, new ReviewQueue(repo), new Reminders(service, clock, w.remindAgainAfter()));
     }
 
@@ -204,6 +212,7 @@ public final class Vitrine implements AutoCloseable {
             // lifecycle actions are idempotent, so every worker node may run the rules without coordination
             track(new Periodic("vitrine-lifecycle", config.workflow().lifecycleInterval(),
                     () -> governance.lifecycle().run(false).actions().size()));
+            notifications.startDispatching();
         }
         return this;
     }
@@ -215,7 +224,10 @@ public final class Vitrine implements AutoCloseable {
                 governance.approvals().workflow(), oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).withDuplicates(duplicates).extend(web::register).start(config.port()));
+                searchLog).withDuplicates(duplicates)
+                .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
+                .extend(web::register).start(config.port()));
+        notifications.startFeed();
         return this;
     }
 

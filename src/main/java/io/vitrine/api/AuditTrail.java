@@ -49,7 +49,10 @@ final class AuditTrail {
             Map.entry("POST /api/v1/collections/{id}/share-links", "share-link.create"),
             Map.entry("DELETE /api/v1/share-links/{id}", "share-link.revoke"),
             Map.entry("PATCH /api/v1/duplicates/{a}/{b}", "duplicate.decide"),
-            Map.entry("POST /api/v1/duplicates/scan", "duplicates.scan"));
+            Map.entry("POST /api/v1/duplicates/scan", "duplicates.scan"),
+            Map.entry("POST /api/v1/webhooks", "webhook.create"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "webhook.delete"),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "webhook.replay"));
 
     private final AuditService audit;
 

@@ -220,6 +220,22 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /** What the notification routes need: webhook subscriptions and the live event feed. */
+    public record Notifications(io.vitrine.webhooks.WebhookService webhooks, io.vitrine.events.EventFeed feed) {}
+
+    /** Adds the webhook and event-stream routes (kept out of the constructor so features can be wired one by one). */
+    public HttpApi notifications(Notifications n, AssetService assets, ObjectMapper json) {
+        WebhookRoutes hooks = new WebhookRoutes(n.webhooks(), json);
+        route(HandlerType.POST, "/api/v1/webhooks", Permission.WEBHOOK_MANAGE, hooks::create);
+        route(HandlerType.GET, "/api/v1/webhooks", Permission.WEBHOOK_MANAGE, hooks::list);
+        route(HandlerType.GET, "/api/v1/webhooks/{id}", Permission.WEBHOOK_MANAGE, hooks::get);
+        route(HandlerType.DELETE, "/api/v1/webhooks/{id}", Permission.WEBHOOK_MANAGE, hooks::delete);
+        route(HandlerType.GET, "/api/v1/webhooks/{id}/deliveries", Permission.WEBHOOK_MANAGE, hooks::deliveries);
+        route(HandlerType.POST, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Permission.WEBHOOK_MANAGE, hooks::replay);
+        route(HandlerType.GET, "/api/v1/events", Permission.EVENTS_READ, new EventStreamRoutes(n.feed(), assets, json)::stream);
+        return this;
+    }
+
     public HttpApi start(int port) {
         app.start("0.0.0.0", port);
         return this;

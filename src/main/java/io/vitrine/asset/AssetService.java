@@ -1,6 +1,7 @@
 package io.vitrine.asset;
 
 import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Step;
 import io.vitrine.storage.BlobLocks;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,8 +28,10 @@ public final class AssetService {
     private final Transactions tx;
     private final Clock clock;
     private final Duration purgeAfter;
+    private final Events events;
 
-    public AssetService(AssetRepository assets, BlobStore blobs, BlobLocks locks, JobQueue jobs, Transactions tx, Clock clock, Duration purgeAfter) {
+    public AssetService(AssetRepository assets, BlobStore blobs, BlobLocks locks, JobQueue jobs, Transactions tx, Clock clock, Duration purgeAfter,
+            Events events) {
         this.assets = assets;
         this.blobs = blobs;
         this.locks = locks;
@@ -35,6 +39,7 @@ public final class AssetService {
         this.tx = tx;
         this.clock = clock;
         this.purgeAfter = purgeAfter;
+        this.events = events;
     }
 
     public Asset get(String id) {
@@ -65,6 +70,7 @@ public final class AssetService {
             Instant now = now();
             assets.updateRegions(id, regions, now);
             jobs.enqueue(id, new Step.Index(), now);
+            events.record(Events.ASSET_UPDATED, id, Map.of("changed", List.of("regions"), "regions", List.copyOf(new java.util.TreeSet<>(regions))));
         });
         return get(id);
     }
@@ -75,6 +81,7 @@ public final class AssetService {
             Instant now = now();
             assets.updateStatus(id, AssetStatus.QUARANTINED, reason, now);
             jobs.enqueue(id, new Step.Index(), now);
+            events.record(Events.ASSET_QUARANTINED, id, Map.of("reason", String.valueOf(reason)));
         });
     }
 
@@ -91,6 +98,7 @@ public final class AssetService {
             Instant now = now();
             assets.updateUserMetadata(id, merged, now);
             jobs.enqueue(id, new Step.Index(), now);
+            events.record(Events.ASSET_UPDATED, id, Map.of("changed", List.copyOf(new java.util.TreeSet<>(patch.present()))));
         });
         return get(id);
     }
@@ -102,6 +110,7 @@ public final class AssetService {
             assets.markDeleted(id, now);
             jobs.enqueue(id, new Step.Index(), now);
             jobs.enqueue(id, new Step.Purge(), now.plus(purgeAfter));
+            events.record(Events.ASSET_DELETED, id, Map.of("restorableUntil", now.plus(purgeAfter).toString()));
         });
     }
 
@@ -116,6 +125,7 @@ public final class AssetService {
                 Instant now = now();
                 assets.restore(id, now);
                 jobs.enqueue(id, new Step.Index(), now);
+                events.record(Events.ASSET_RESTORED, id, Map.of());
             });
         }
         return get(id);

@@ -24,7 +24,9 @@ public enum Permission {
     WORKFLOW_SUBMIT("workflow.submit"),
     WORKFLOW_REVIEW("workflow.review"),
     WORKFLOW_PUBLISH("workflow.publish"),
-    DUPLICATES_SCAN("duplicates.scan");
+    DUPLICATES_SCAN("duplicates.scan"),
+    EVENTS_READ("events.read"),
+    WEBHOOK_MANAGE("webhook.manage");
 
     private final String apiName;
 

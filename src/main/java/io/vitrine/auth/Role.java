@@ -9,6 +9,7 @@ import static io.vitrine.auth.Permission.AUDIT_READ;
 import static io.vitrine.auth.Permission.COLLECTION_EDIT;
 import static io.vitrine.auth.Permission.COLLECTION_READ;
 import static io.vitrine.auth.Permission.DELIVERY_URL_CREATE;
+import static io.vitrine.auth.Permission.EVENTS_READ;
 import static io.vitrine.auth.Permission.LICENCE_MANAGE;
 import static io.vitrine.auth.Permission.LICENCE_READ;
 import static io.vitrine.auth.Permission.METADATA_EDIT;
@@ -37,20 +38,21 @@ public enum Role {
     LIBRARIAN(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT,
             ASSET_RESTRICT, ASSET_DELETE, LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, ANALYTICS_READ,
             WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_SUBMIT, WORKFLOW_REVIEW, WORKFLOW_PUBLISH,
-            COLLECTION_READ, COLLECTION_EDIT, SHARE_LINK_CREATE)),
+            COLLECTION_READ, COLLECTION_EDIT, SHARE_LINK_CREATE, EVENTS_READ)),
     CONTRIBUTOR(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, ASSET_UPLOAD, METADATA_EDIT, COLLECTION_READ,
-            COLLECTION_EDIT, WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_SUBMIT)),
+            COLLECTION_EDIT, WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_SUBMIT, EVENTS_READ)),
     REVIEWER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, LICENCE_READ, COLLECTION_READ, COLLECTION_EDIT,
-            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW)),
+            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW, EVENTS_READ)),
     LEGAL(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, METADATA_EDIT, ASSET_RESTRICT,
             LICENCE_READ, LICENCE_MANAGE, DELIVERY_URL_CREATE, AUDIT_READ, COLLECTION_READ, COLLECTION_EDIT, SHARE_LINK_CREATE,
-            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW)),
+            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW, EVENTS_READ)),
     // regulatory sign-off (tier-3 reviews, with legal): sees, reviews and audits, changes nothing else
     COMPLIANCE(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, LICENCE_READ, AUDIT_READ, COLLECTION_READ,
-            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW)),
+            WORKFLOW_READ, WORKFLOW_COMMENT, WORKFLOW_REVIEW, EVENTS_READ)),
     CONSUMER(EnumSet.of(ASSET_READ, ORIGINAL_DOWNLOAD, RENDITION_DOWNLOAD, DELIVERY_URL_CREATE, COLLECTION_READ, COLLECTION_EDIT,
-            SHARE_LINK_CREATE)),
-    // partners outside the company: renditions only, never the master file; they see collections shared with them
+            SHARE_LINK_CREATE, EVENTS_READ)),
+    // partners outside the company: renditions only, never the master file; they see collections shared with them,
+    // not the live feed of internal work. Webhooks (webhook.manage) stay with admins: a subscription sees every region
     EXTERNAL(EnumSet.of(ASSET_READ, RENDITION_DOWNLOAD, COLLECTION_READ));
 
     private final Set<Permission> permissions;

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -47,7 +49,8 @@ public final class ConfigLoader {
                 blankToNull(v.get("VITRINE_SIGNING_KEY")),
                 enrich(v),
                 oidc(v),
-                workflow(v));
+                workflow(v),
+                webhooks(v));
     }
 
     /** All or nothing: with an issuer, the client id, secret and redirect base URL are required. */
@@ -145,6 +148,18 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("VITRINE_OCR_LANGUAGES must be Tesseract codes like eng+deu, got '" + value + "'");
         }
         return langs;
+    }
+
+    private static VitrineConfig.Webhooks webhooks(Map<String, String> v) {
+        VitrineConfig.Webhooks d = VitrineConfig.Webhooks.defaults();
+        String allow = blankToNull(v.get("VITRINE_WEBHOOK_ALLOW"));
+        return new VitrineConfig.Webhooks(
+                allow == null ? List.of() : Arrays.stream(allow.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                intValue(v, "VITRINE_WEBHOOK_MAX_ATTEMPTS", d.maxAttempts(), 1, 100),
+                durationValue(v, "VITRINE_WEBHOOK_BACKOFF", d.backoff()),
+                durationValue(v, "VITRINE_WEBHOOK_MAX_BACKOFF", d.maxBackoff()),
+                durationValue(v, "VITRINE_WEBHOOK_TIMEOUT", d.timeout()),
+                durationValue(v, "VITRINE_EVENT_RETENTION", d.eventRetention()));
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

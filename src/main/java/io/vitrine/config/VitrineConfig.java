@@ -8,7 +8,13 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow) {
+        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow, Webhooks webhooks) {
+
+    /** With webhook defaults. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
+            Enrich enrich, Oidc oidc, Workflow workflow) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, oidc, workflow, Webhooks.defaults());
+    }
 
     /** With enrichment and workflow defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
@@ -78,6 +84,24 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
         }
     }
 
+    /**
+     * Outbound webhooks and the event log: {@code allow} lists the internal targets the operator
+     * permits (IP addresses, CIDR ranges, host names; everything internal is refused otherwise),
+     * {@code maxAttempts} before a delivery is dead, the first retry delay ({@code backoff}, doubling
+     * up to {@code maxBackoff}), connect/read {@code timeout}, and how long events are kept.
+     */
+    public record Webhooks(java.util.List<String> allow, int maxAttempts, Duration backoff, Duration maxBackoff,
+            Duration timeout, Duration eventRetention) {
+        public Webhooks {
+            allow = java.util.List.copyOf(allow);
+        }
+
+        public static Webhooks defaults() {
+            return new Webhooks(java.util.List.of(), 8, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(10),
+                    Duration.ofDays(7));
+        }
+    }
+
     /** Installed models live here, one folder each. */
     public Path modelsDir() {
         return dataDir.resolve("models");
@@ -117,6 +141,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " inferenceThreads=" + enrich.inferenceThreads()
                 + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
                 + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
-                + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile());
+                + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile())
+                + " webhookAllow=" + webhooks.allow();
     }
 }

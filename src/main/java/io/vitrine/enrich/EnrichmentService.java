@@ -7,6 +7,7 @@ import io.vitrine.asset.AssetRepository;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Step;
 import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -29,9 +30,10 @@ public final class EnrichmentService {
     private final Transactions tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Events events;
 
     public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, FacesAndTextRepository detections,
-            Thresholds thresholds, Vocabulary vocabulary, JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
+            Thresholds thresholds, Vocabulary vocabulary, JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock, Events events) {
         this.assets = assets;
         this.repo = repo;
         this.detections = detections;
@@ -41,6 +43,7 @@ public final class EnrichmentService {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     public Vocabulary vocabulary() {
@@ -87,6 +90,7 @@ public final class EnrichmentService {
                 thresholds.record(concept, before.status(), status);
             }
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", status.name().toLowerCase(java.util.Locale.ROOT)));
             return find(assetId, concept);
         });
     }
@@ -101,6 +105,7 @@ public final class EnrichmentService {
             java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             repo.addHuman(assetId, new Tag(concept, 1.0, Tag.Status.ACCEPTED, "human", "human", "-", now, now));
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", "added"));
             return find(assetId, concept);
         });
     }
@@ -113,6 +118,7 @@ public final class EnrichmentService {
                 throw new TagNotFoundException(assetId, concept);
             }
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", "removed"));
             return null;
         });
     }

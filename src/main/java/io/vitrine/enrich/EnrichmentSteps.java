@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.Rendition;
+import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.StepHandler;
 import io.vitrine.storage.BlobStore;
 import java.nio.file.Path;
@@ -42,6 +44,8 @@ public final class EnrichmentSteps {
     public interface ImageEmbeddings {
         void put(String assetId, String space, float[] vector, String sourceSha256);
     }
+    private final Transactions tx;
+    private final Events events;
 
     /** The models and algorithms behind the steps. */
     public record Analyzers(TaggerSource tags, PaletteExtractor palette, QualityScorer quality) {}
@@ -52,7 +56,7 @@ public final class EnrichmentSteps {
     }
 
     public EnrichmentSteps(AssetRepository assets, BlobStore blobs, EnrichmentRepository repo, Analyzers analyzers,
-            Thresholds thresholds, ObjectMapper json, Clock clock) {
+            Thresholds thresholds, ObjectMapper json, Clock clock, Transactions tx, Events events) {
         this.assets = assets;
         this.blobs = blobs;
         this.repo = repo;
@@ -60,6 +64,8 @@ public final class EnrichmentSteps {
         this.thresholds = thresholds;
         this.json = json;
         this.clock = clock;
+        this.tx = tx;
+        this.events = events;
     }
 
     public EnrichmentSteps storeImageEmbeddings(ImageEmbeddings sink) {
@@ -94,7 +100,10 @@ public final class EnrichmentSteps {
         return run(assetId, TAGS, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
             Tagger.Analysis analysis = t.analyse(List.of(file)).getFirst();
             List<Tag> tags = select(t, analysis.concepts());
-            repo.replaceDrafts(assetId, t.model(), tags);
+            tx.run(() -> {
+                repo.replaceDrafts(assetId, t.model(), tags);
+                events.record(Events.ASSET_TAGGED, assetId, java.util.Map.of("model", t.model(), "count", tags.size()));
+            });
             if (analysis.embedding() != null && t.embeddingSpace().isPresent()) {
                 imageEmbeddings.put(assetId, t.embeddingSpace().get(), analysis.embedding(), rendition(asset, "preview").sha256());
             }

@@ -8,6 +8,7 @@ import io.vitrine.asset.AssetVersion;
 import io.vitrine.asset.Ids;
 import io.vitrine.asset.UserMetadata;
 import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Pipeline;
 import io.vitrine.storage.BlobLocks;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,9 +39,10 @@ public final class IngestService {
     private final Clock clock;
     private final long maxBytes;
     private final BlobLocks locks;
+    private final Events events;
 
     public IngestService(BlobStore blobs, BlobLocks locks, ContentTypeDetector detector, List<ContentInspector> inspectors,
-            AssetRepository assets, JobQueue jobs, Transactions tx, Ids ids, Clock clock, long maxBytes) {
+            AssetRepository assets, JobQueue jobs, Transactions tx, Ids ids, Clock clock, long maxBytes, Events events) {
         this.blobs = blobs;
         this.locks = locks;
         this.detector = detector;
@@ -50,6 +53,7 @@ public final class IngestService {
         this.ids = ids;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.events = events;
     }
 
     /** Streams the bytes to staging while hashing; over the size limit it fails with nothing kept. */
@@ -130,6 +134,11 @@ public final class IngestService {
             assets.insert(asset);
             assets.insertVersion(new AssetVersion(asset.id(), 1, blob.sha256(), blob.bytes(), asset.mediaType(), asset.filename(), now));
             jobs.enqueue(asset.id(), Pipeline.first(), now);
+            events.record(Events.ASSET_CREATED, asset.id(),
+                    Map.of("filename", asset.filename(), "mediaType", asset.mediaType(), "status", c.status().apiName()));
+            if (c.status() == AssetStatus.QUARANTINED) {
+                events.record(Events.ASSET_QUARANTINED, asset.id(), Map.of("reason", String.valueOf(c.reason())));
+            }
         });
         return asset;
     }
@@ -142,6 +151,7 @@ public final class IngestService {
             assets.insertVersion(v);
             assets.makeCurrent(v, c.detection().claimedType(), c.detection().mismatch(), c.status(), c.reason(), now);
             jobs.enqueue(asset.id(), Pipeline.first(), now);
+            events.record(Events.ASSET_VERSION_CREATED, asset.id(), Map.of("version", v.version(), "filename", v.filename()));
         });
         return assets.find(asset.id()).orElseThrow();
     }

@@ -30,9 +30,13 @@ public final class LifecycleService {
     private final AssetService assets;
     private final WorkflowService workflow;
     private final Clock clock;
+    private final io.vitrine.db.Transactions tx;
+    private final io.vitrine.events.Events events;
 
     public LifecycleService(LifecycleRepository repo, LicenceRepository licences, AssetService assets, WorkflowService workflow,
-            Clock clock) {
+            Clock clock, io.vitrine.db.Transactions tx, io.vitrine.events.Events events) {
+        this.tx = tx;
+        this.events = events;
         this.repo = repo;
         this.licences = licences;
         this.assets = assets;
@@ -96,7 +100,7 @@ public final class LifecycleService {
             switch (rule.action()) {
                 case QUARANTINE -> assets.quarantine(a.assetId(), a.reason());
                 case WARN -> {
-                    return repo.warn(a.assetId(), rule.id(), a.reason(), now);
+                    return warn(rule, a, now);
                 }
                 case ARCHIVE -> transition(a, WorkflowState.ARCHIVED);
                 case REVIEW_AGAIN -> reviewAgain(a);
@@ -105,6 +109,17 @@ public final class LifecycleService {
         } catch (AssetNotFoundException | io.vitrine.workflow.WorkflowRefusedException e) {
             return false;
         }
+    }
+
+    /** The warning and its {@code asset.lifecycle.warning} event (webhooks, the live stream) commit together, once. */
+    private boolean warn(LifecycleRule rule, Action a, Instant now) {
+        return tx.inTransaction(() -> {
+            boolean fresh = repo.warn(a.assetId(), rule.id(), a.reason(), now);
+            if (fresh) {
+                events.record("asset.lifecycle.warning", a.assetId(), java.util.Map.of("rule", rule.id(), "detail", a.reason()));
+            }
+            return fresh;
+        });
     }
 
     private void transition(Action a, WorkflowState to) {

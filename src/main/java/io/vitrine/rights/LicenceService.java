@@ -2,6 +2,8 @@ package io.vitrine.rights;
 
 import io.vitrine.asset.Asset;
 import io.vitrine.auth.Regions;
+import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,11 +20,15 @@ public final class LicenceService {
     private final LicenceRepository licences;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final Transactions tx;
+    private final Events events;
 
-    public LicenceService(LicenceRepository licences, Supplier<String> ids, Clock clock) {
+    public LicenceService(LicenceRepository licences, Supplier<String> ids, Clock clock, Transactions tx, Events events) {
         this.licences = licences;
         this.ids = ids;
         this.clock = clock;
+        this.tx = tx;
+        this.events = events;
     }
 
     public Licence create(NewLicence r) {
@@ -51,7 +57,10 @@ public final class LicenceService {
     /** Links a licence to an asset (idempotent); the caller has checked the asset is visible. */
     public void attach(String assetId, String licenceId) {
         get(licenceId);
-        licences.attach(assetId, licenceId, now());
+        tx.run(() -> {
+            licences.attach(assetId, licenceId, now());
+            events.record(Events.LICENCE_ATTACHED, assetId, java.util.Map.of("licenceId", licenceId));
+        });
     }
 
     public List<Licence> forAsset(String assetId) {

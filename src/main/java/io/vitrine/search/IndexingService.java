@@ -4,6 +4,8 @@ import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.AssetStatus;
 import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.StepHandler;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,8 @@ public final class IndexingService implements StepHandler {
     private final AssetIndex index;
     private final Clock clock;
     private final SearchableTags tags;
+    private final Transactions tx;
+    private final Events events;
     private volatile Embeddings embeddings = id -> java.util.Map.of();
     private volatile Findings findings = id -> new Finding(null, null);
 
@@ -64,15 +68,13 @@ public final class IndexingService implements StepHandler {
         this.embeddings = e;
     }
 
-    public IndexingService(AssetRepository assets, AssetIndex index, Clock clock) {
-        this(assets, index, clock, id -> java.util.List.of());
-    }
-
-    public IndexingService(AssetRepository assets, AssetIndex index, Clock clock, SearchableTags tags) {
+    public IndexingService(AssetRepository assets, AssetIndex index, Clock clock, SearchableTags tags, Transactions tx, Events events) {
         this.assets = assets;
         this.index = index;
         this.clock = clock;
         this.tags = tags;
+        this.tx = tx;
+        this.events = events;
     }
 
     @Override
@@ -83,7 +85,10 @@ public final class IndexingService implements StepHandler {
             return;
         }
         if (asset.status() == AssetStatus.PROCESSING) {
-            assets.updateStatus(assetId, AssetStatus.READY, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            tx.run(() -> {
+                assets.updateStatus(assetId, AssetStatus.READY, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                events.record(Events.ASSET_READY, assetId, java.util.Map.of("status", AssetStatus.READY.apiName()));
+            });
             asset = assets.find(assetId).orElseThrow();
         }
         index.upsert(document(asset));

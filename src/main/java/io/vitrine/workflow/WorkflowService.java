@@ -39,6 +39,7 @@ public final class WorkflowService {
     private final Supplier<String> ids;
     private final Clock clock;
     private final WorkflowListener listener;
+    private volatile io.vitrine.events.Events events = io.vitrine.events.Events.none();
 
     public WorkflowService(WorkflowRepository repo, Tiering tiering, AuditService audit, JobQueue jobs, Transactions tx,
             Supplier<String> ids, Clock clock, WorkflowListener listener) {
@@ -50,6 +51,11 @@ public final class WorkflowService {
         this.ids = ids;
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /** Records {@code asset.workflow.<state>} and {@code asset.workflow.comment} events in the change's transaction, from now on. */
+    public void useEvents(io.vitrine.events.Events e) {
+        this.events = e;
     }
 
     /** A request to move: {@code channel} only on submission; {@code comment} required to reject; {@code taskId} optional. */
@@ -174,6 +180,7 @@ public final class WorkflowService {
             details.put("comment", text);
         }
         audit.record(actor(who), "workflow.transition", to.assetId(), details);
+        this.events.record("asset.workflow." + to.state().apiName(), to.assetId(), details);
         jobs.enqueue(to.assetId(), new Step.Index(), now);
     }
 
@@ -186,6 +193,7 @@ public final class WorkflowService {
         tx.run(() -> {
             repo.append(e);
             audit.record(actor(who), "workflow.comment", assetId, Map.of("text", text));
+            events.record("asset.workflow.comment", assetId, Map.of("text", text));
         });
         tell(e);
     }

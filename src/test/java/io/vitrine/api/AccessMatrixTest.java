@@ -29,6 +29,8 @@ class AccessMatrixTest {
     static GovernanceClient client;
     static String asset;
     static String licence;
+    static String webhook;
+    static String delivery;
     /** The user whose /api/v1/users/{id} routes the matrix calls (an admin's call revokes her: that is what the route does). */
     static String someone;
     static String collection;
@@ -40,8 +42,9 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TestServer(data, Map.of());
+        server = new TestServer(data, Map.of("VITRINE_WEBHOOK_ALLOW", "127.0.0.1"));
         client = new GovernanceClient(server);
+        webhook = newWebhook();
         asset = client.asset(501, "{\"keywords\":[\"matrixfixture\"]}");
         client.restrict(asset, "DE", "AT");
         openAsset = client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
@@ -58,6 +61,14 @@ class AccessMatrixTest {
         someUser = client.json(client.admin("POST", "/api/v1/users", "{\"name\":\"member\",\"roles\":[\"consumer\"]}")).path("id").asText();
         client.admin("PUT", "/api/v1/collections/" + collection + "/members/" + someUser, "{\"access\":\"view\"}");
         awaitIndexed(asset);
+        delivery = client.json(client.admin("GET", "/api/v1/webhooks/" + webhook + "/deliveries", null))
+                .path("deliveries").path(0).path("id").asText();
+    }
+
+    /** A subscription to a closed loopback port: its deliveries exist and fail, which is all the matrix needs. */
+    static String newWebhook() throws Exception {
+        return client.json(client.admin("POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"asset.*\"]}"))
+                .path("id").asText();
     }
 
     @AfterAll
@@ -107,6 +118,9 @@ class AccessMatrixTest {
         if (route.startsWith("/api/v1/share-links/")) {
             return route.replace("{id}", shareLink);
         }
+        if (route.startsWith("/api/v1/webhooks/")) {
+            return route.replace("{id}", method.equals("DELETE") ? newWebhook() : webhook).replace("{deliveryId}", delivery);
+        }
         if (route.startsWith("/api/v1/users/")) {
             return route.replace("{id}", someone);
         }
@@ -118,7 +132,9 @@ class AccessMatrixTest {
     private static void check(String route, Permission permission, Role role, String token, boolean inside) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = path(parts[0], parts[1]);
-        String query = path.endsWith("/lifecycle/run") || path.endsWith("/reminders/run") ? "?dryRun=true" : "";
+        // the event stream stays open unless told when to end
+        String query = path.endsWith("/lifecycle/run") || path.endsWith("/reminders/run") ? "?dryRun=true"
+                : path.equals("/api/v1/events") ? "?timeout=0" : "";
         HttpResponse<String> r = client.call(token, parts[0], path + query, body(route));
         String what = route + " as " + role.apiName() + (inside ? " in region" : " out of region") + ": " + r.body();
         if (!role.permissions().contains(permission)) {

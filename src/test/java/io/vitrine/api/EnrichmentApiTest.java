@@ -111,6 +111,10 @@ class EnrichmentApiTest {
         assertThat(patch(id, "castle", "{\"status\":\"accepted\"}").statusCode()).isEqualTo(404);
         assertThat(patch(id, "balloon", "{\"status\":\"maybe\"}").statusCode()).isEqualTo(400);
         assertThat(patch("nope", "balloon", "{\"status\":\"accepted\"}").statusCode()).isEqualTo(404);
+        // the AI's tags and both decisions are events (the log replays them from the start)
+        String events = server.get("/api/v1/events?lastEventId=0&timeout=0&types=asset.tagged,asset.tags.*").body();
+        assertThat(events).contains("event: asset.tagged").contains("\"subject\":\"" + id + "\"")
+                .contains("event: asset.tags.reviewed").contains("\"status\":\"accepted\"").contains("\"status\":\"rejected\"");
     }
 
     @Test

@@ -43,6 +43,11 @@ class LifecycleRulesApiTest {
         return server.json(client.admin("GET", "/api/v1/assets/" + id, null)).path("workflow").path("state").asText();
     }
 
+    /** The event log from the start, as the live stream replays it. */
+    private static String events(String type) throws Exception {
+        return server.send(server.request("/api/v1/events?timeout=0&types=" + type).header("Last-Event-ID", "0").build()).body();
+    }
+
     private static String day(int fromToday) {
         return LocalDate.now(ZoneOffset.UTC).plusDays(fromToday).toString();
     }
@@ -76,6 +81,7 @@ class LifecycleRulesApiTest {
         assertThat(run(false).path("actions").toString()).contains(id).contains("its campaign ended");
         assertThat(state(id)).isEqualTo("archived");
         assertThat(run(false).path("actions").toString()).doesNotContain(id);
+        assertThat(events("asset.workflow.archived")).contains(id);
     }
 
     @Test
@@ -85,6 +91,7 @@ class LifecycleRulesApiTest {
         assertThat(run(false).path("actions").toString()).contains(id).contains("within 14 days");
         assertThat(client.admin("GET", "/api/v1/lifecycle/warnings", null).body()).contains(id).contains("licence-ending-warn");
         assertThat(run(false).path("actions").toString()).doesNotContain(id);
+        assertThat(events("asset.lifecycle.warning")).contains(id).contains("licence-ending-warn");
         String other = client.user("consumer", "FR");
         client.restrict(id, "DE");
         assertThat(client.call(client.user("legal", "FR"), "GET", "/api/v1/lifecycle/warnings", null).body()).doesNotContain(id);

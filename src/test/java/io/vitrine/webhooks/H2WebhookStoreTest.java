@@ -1,0 +1,11 @@
+package io.vitrine.webhooks;
+
+import io.vitrine.db.Database;
+import io.vitrine.db.TestDatabases;
+
+class H2WebhookStoreTest extends WebhookStoreContract {
+    @Override
+    protected Database freshDatabase() {
+        return TestDatabases.fresh("h2");
+    }
+}
