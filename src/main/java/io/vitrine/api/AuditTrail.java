@@ -30,6 +30,8 @@ final class AuditTrail {
             Map.entry("POST /api/v1/users/{id}/revoke", "user.revoke"),
             Map.entry("POST /api/v1/users/{id}/tokens", "user.token.issue"),
             Map.entry("POST /api/v1/licences", "licence.create"),
+            Map.entry("POST /api/v1/licences/{id}/documents", "licence.document.add"),
+            Map.entry("GET /api/v1/licences/{id}/documents/{documentId}", "licence.document.read"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
             Map.entry("PUT /api/v1/lifecycle/rules", "lifecycle.rules.replace"),
             Map.entry("PUT /api/v1/lifecycle/guideline", "lifecycle.guideline"),

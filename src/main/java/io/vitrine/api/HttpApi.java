@@ -65,6 +65,9 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
         lifecycleRoutes(new LifecycleRoutes(governance.lifecycle(), new Access(assets), json));
+        LicenceDocumentRoutes docs = new LicenceDocumentRoutes(governance.licences(), new MultipartReader(ingest, json), ingest, blobs);
+        route(HandlerType.POST, "/api/v1/licences/{id}/documents", Permission.LICENCE_MANAGE, docs::add);
+        route(HandlerType.GET, "/api/v1/licences/{id}/documents/{documentId}", Permission.LICENCE_READ, docs::get);
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
                 new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);

@@ -18,17 +18,30 @@ import java.util.TreeSet;
 /** Licence bodies in and out. Dates are whole UTC days ({@code end} includes its day) or instants. */
 final class LicenceJson {
     private static final Set<String> FIELDS = Set.of("kind", "channels", "regions", "start", "end", "licensor",
-            "attribution", "restrictions");
+            "attribution", "restrictions", "media", "exclusive", "covers");
 
     private LicenceJson() {}
 
+    /** {@code documents} only on a single licence (null elsewhere, so left out). */
     record LicenceView(String id, String kind, List<String> channels, List<String> regions, Instant start, Instant end,
-            String licensor, String attribution, String restrictions, Instant createdAt) {}
+            String licensor, String attribution, String restrictions, Instant createdAt, List<String> media, boolean exclusive,
+            List<String> covers,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<DocumentView> documents) {}
+
+    record DocumentView(String id, String filename, String mediaType, long bytes, String sha256, Instant addedAt, String url) {}
 
     static LicenceView view(Licence l) {
+        return view(l, null);
+    }
+
+    static LicenceView view(Licence l, List<io.vitrine.rights.LicenceDocument> docs) {
         return new LicenceView(l.id(), l.kind().apiName(),
                 l.channels().stream().sorted().map(Channel::apiName).toList(), List.copyOf(new TreeSet<>(l.regions())),
-                l.start(), l.end(), l.licensor(), l.attribution(), l.restrictions(), l.createdAt());
+                l.start(), l.end(), l.licensor(), l.attribution(), l.restrictions(), l.createdAt(),
+                List.copyOf(new TreeSet<>(l.media())), l.exclusive(), l.covers(),
+                docs == null ? null : docs.stream().map(d -> new DocumentView(d.id(), d.filename(), d.mediaType(), d.bytes(), d.sha256(),
+                        d.addedAt(), "/api/v1/licences/" + l.id() + "/documents/" + d.id())).toList());
     }
 
     static NewLicence parse(ObjectMapper json, String body) {
@@ -38,9 +51,13 @@ final class LicenceJson {
                 throw ApiException.badRequest("unknown licence field '" + Deliverer.abbreviate(f) + "'; fields are " + new TreeSet<>(FIELDS));
             }
         });
+        JsonNode exclusive = root.get("exclusive");
+        if (exclusive != null && !exclusive.isNull() && !exclusive.isBoolean()) {
+            throw ApiException.badRequest("'exclusive' must be true or false");
+        }
         return new NewLicence(text(root, "kind"), strings(root, "channels"), strings(root, "regions"),
                 date(root, "start", false), date(root, "end", true), text(root, "licensor"), text(root, "attribution"),
-                text(root, "restrictions"));
+                text(root, "restrictions"), strings(root, "media"), exclusive != null && exclusive.asBoolean(), strings(root, "covers"));
     }
 
     static String licenceId(ObjectMapper json, String body) {

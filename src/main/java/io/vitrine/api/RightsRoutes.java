@@ -46,7 +46,8 @@ final class RightsRoutes {
     }
 
     void getLicence(Context ctx) {
-        ctx.json(LicenceJson.view(licences.get(ctx.pathParam("id"))));
+        String id = ctx.pathParam("id");
+        ctx.json(LicenceJson.view(licences.get(id), licences.documents(id)));
     }
 
     /** Checks now what the link will be checked for at use, so a link that cannot work is never handed out. */

@@ -61,6 +61,11 @@ public final class IngestService {
         return blobs.stage(in, maxBytes);
     }
 
+    /** The media type of staged bytes, by their content (the name only breaks ties the content leaves open). */
+    public String mediaTypeOf(StagedBlob blob, String filename) throws IOException {
+        return detector.detect(blob.path(), filename).mediaType();
+    }
+
     public long maxBytes() {
         return maxBytes;
     }

@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
 final class CoverageGap {
     private CoverageGap() {}
 
-    static String explain(List<Licence> licences, Use use, Instant now) {
+    static String explain(List<Licence> all, String mediaType, Use use, Instant now) {
+        List<Licence> licences = all.stream().filter(l -> l.coversMedia(mediaType)).toList();
+        if (licences.isEmpty()) {
+            Set<String> granted = all.stream().flatMap(l -> l.media().stream()).collect(Collectors.toCollection(TreeSet::new));
+            return "the licences cover " + String.join(", ", granted) + " only, not " + Licence.mediumOf(mediaType);
+        }
         List<Licence> channel = licences.stream().filter(l -> l.coversChannel(use.channel())).toList();
         if (channel.isEmpty()) {
             Set<String> granted = licences.stream().flatMap(l -> l.channels().stream()).map(Channel::apiName)

@@ -22,4 +22,9 @@ public interface LicenceRepository {
     List<Expired> fullyExpired(Instant now);
 
     record Expired(String assetId, Instant lastEnd) {}
+
+    void addDocument(LicenceDocument document);
+
+    /** Oldest first. */
+    List<LicenceDocument> documents(String licenceId);
 }

@@ -45,9 +45,25 @@ public final class LicenceService {
         }
         Licence l = new Licence(ids.get(), kind, channels, regions, micros(r.start()), micros(r.end()),
                 text("licensor", r.licensor()), text("attribution", r.attribution()), text("restrictions", r.restrictions()),
-                now());
+                now(), media(r.media()), r.exclusive(), covers(r.covers()));
         licences.insert(l);
         return l;
+    }
+
+    /** Keeps a document with a licence; the caller has staged its bytes in the blob store and detected its type. */
+    public LicenceDocument addDocument(String licenceId, io.vitrine.storage.StagedBlob blob, String filename, String mediaType,
+            io.vitrine.storage.BlobStore blobs) throws java.io.IOException {
+        get(licenceId);
+        blobs.commit(blob);
+        String name = filename == null || filename.isBlank() ? "document" : filename.strip();
+        LicenceDocument d = new LicenceDocument(ids.get(), licenceId, name.length() > 1024 ? name.substring(0, 1024) : name, mediaType,
+                blob.sha256(), blob.bytes(), now());
+        licences.addDocument(d);
+        return d;
+    }
+
+    public List<LicenceDocument> documents(String licenceId) {
+        return licences.documents(licenceId);
     }
 
     public Licence get(String id) {
@@ -85,9 +101,9 @@ public final class LicenceService {
         Instant now = clock.instant();
         for (Licence.Kind kind : Licence.Kind.values()) {
             List<Licence> ofKind = all.stream().filter(l -> l.kind() == kind).toList();
-            if (!ofKind.isEmpty() && ofKind.stream().noneMatch(l -> covers(l, use, now))) {
+            if (!ofKind.isEmpty() && ofKind.stream().noneMatch(l -> l.coversMedia(asset.mediaType()) && covers(l, use, now))) {
                 throw new NotLicensedException("no " + kind.apiName() + " covers channel " + use.channel().apiName()
-                        + " in region " + use.region() + ": " + CoverageGap.explain(ofKind, use, now));
+                        + " in region " + use.region() + ": " + CoverageGap.explain(ofKind, asset.mediaType(), use, now));
             }
         }
     }
@@ -115,6 +131,28 @@ public final class LicenceService {
         for (String n : names) {
             out.add(Channel.byApiName(n).orElseThrow(() -> new InvalidLicenceException(
                     "unknown channel '" + n + "'; channels are web, social, print, ooh, broadcast, internal")));
+        }
+        return out;
+    }
+
+    private static Set<String> media(List<String> media) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String m : media == null ? List.<String>of() : media) {
+            if (!Licence.MEDIA.contains(m)) {
+                throw new InvalidLicenceException("unknown medium '" + m + "'; media are image, video, audio, document");
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<String> covers(List<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String n : names == null ? List.<String>of() : names) {
+            if (n == null || n.isBlank() || n.length() > 255) {
+                throw new InvalidLicenceException("each entry of 'covers' names a person or property in 1 to 255 characters");
+            }
+            out.add(n.strip());
         }
         return out;
     }

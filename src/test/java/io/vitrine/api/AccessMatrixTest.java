@@ -29,6 +29,7 @@ class AccessMatrixTest {
     static GovernanceClient client;
     static String asset;
     static String licence;
+    static String licenceDocument;
     static String webhook;
     static String delivery;
     /** The user whose /api/v1/users/{id} routes the matrix calls (an admin's call revokes her: that is what the route does). */
@@ -49,6 +50,7 @@ class AccessMatrixTest {
         client.restrict(asset, "DE", "AT");
         openAsset = client.asset(502, "{\"keywords\":[\"matrixfixture\",\"openfixture\"]}");
         licence = client.licence("{\"channels\":[\"web\"]}");
+        licenceDocument = LicenceDocumentApiTest.addDocument(server, licence, "contract.png", Media.png(20, 20, 1)).path("id").asText();
         collection = adminCollection();
         shareLink = client.json(client.admin("POST", "/api/v1/collections/" + collection + "/share-links",
                 "{\"channel\":\"web\",\"region\":\"DE\"}")).path("id").asText();
@@ -124,7 +126,7 @@ class AccessMatrixTest {
         if (route.startsWith("/api/v1/users/")) {
             return route.replace("{id}", someone);
         }
-        return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence)
+        return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence).replace("{documentId}", licenceDocument)
                 : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1")
                         .replace("{a}", asset).replace("{b}", openAsset);
     }

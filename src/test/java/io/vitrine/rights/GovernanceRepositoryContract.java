@@ -105,6 +105,18 @@ public abstract class GovernanceRepositoryContract {
     }
 
     @Test
+    void licence_terms_and_documents_round_trip() {
+        Licence l = new Licence("lic2", Licence.Kind.RELEASE, Set.of(Channel.PRINT), Set.of(), null, null, null, null, null, T0,
+                Set.of("image", "video"), true, List.of("Ana Lima, model", "Casa Azul (property)"));
+        licences.insert(l);
+        assertThat(licences.find("lic2")).contains(l);
+        LicenceDocument d = new LicenceDocument("doc1", "lic2", "release.pdf", "application/pdf", "a".repeat(64), 1234, T0);
+        licences.addDocument(d);
+        assertThat(licences.documents("lic2")).containsExactly(d);
+        assertThat(licences.documents("lic1")).isEmpty();
+    }
+
+    @Test
     void the_lifecycle_query_finds_assets_whose_every_licence_has_ended() {
         String ended = asset(1);
         String oneOpen = asset(2);

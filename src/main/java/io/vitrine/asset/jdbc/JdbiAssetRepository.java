@@ -182,7 +182,8 @@ public final class JdbiAssetRepository implements AssetRepository {
         return db.with(h -> h.createQuery("""
                 select (select count(*) from assets where sha256 = :s)
                      + (select count(*) from asset_versions where sha256 = :s)
-                     + (select count(*) from renditions where sha256 = :s)""")
+                     + (select count(*) from renditions where sha256 = :s)
+                     + (select count(*) from licence_documents where sha256 = :s)""")
                 .bind("s", sha256).mapTo(Long.class).one()) > 0;
     }
 

@@ -26,13 +26,33 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     @Override
     public void insert(Licence l) {
         db.with(h -> h.createUpdate("""
-                insert into licences (id, kind, channels, regions, starts_at, ends_at, licensor, attribution, restrictions, created_at)
-                values (:id, :kind, :channels, :regions, :start, :end, :licensor, :attribution, :restrictions, :created)""")
+                insert into licences (id, kind, channels, regions, starts_at, ends_at, licensor, attribution, restrictions, created_at,
+                    media, exclusive, covers)
+                values (:id, :kind, :channels, :regions, :start, :end, :licensor, :attribution, :restrictions, :created,
+                    :media, :exclusive, :covers)""")
                 .bind("id", l.id()).bind("kind", l.kind().name())
                 .bind("channels", csv(l.channels().stream().map(Channel::name).collect(Collectors.toSet())))
                 .bind("regions", csv(l.regions())).bind("start", Sql.ts(l.start())).bind("end", Sql.ts(l.end()))
                 .bind("licensor", l.licensor()).bind("attribution", l.attribution()).bind("restrictions", l.restrictions())
-                .bind("created", Sql.ts(l.createdAt())).execute());
+                .bind("created", Sql.ts(l.createdAt())).bind("media", csv(l.media())).bind("exclusive", l.exclusive())
+                .bind("covers", l.covers().isEmpty() ? null : String.join("\n", l.covers())).execute());
+    }
+
+    @Override
+    public void addDocument(io.vitrine.rights.LicenceDocument d) {
+        db.with(h -> h.createUpdate("""
+                insert into licence_documents (id, licence_id, filename, media_type, sha256, bytes, added_at)
+                values (:id, :l, :f, :t, :s, :b, :at)""")
+                .bind("id", d.id()).bind("l", d.licenceId()).bind("f", d.filename()).bind("t", d.mediaType()).bind("s", d.sha256())
+                .bind("b", d.bytes()).bind("at", Sql.ts(d.addedAt())).execute());
+    }
+
+    @Override
+    public List<io.vitrine.rights.LicenceDocument> documents(String licenceId) {
+        return db.with(h -> h.createQuery("select * from licence_documents where licence_id = :l order by added_at, id")
+                .bind("l", licenceId).map((rs, ctx) -> new io.vitrine.rights.LicenceDocument(rs.getString("id"), rs.getString("licence_id"),
+                        rs.getString("filename"), rs.getString("media_type"), rs.getString("sha256"), rs.getLong("bytes"),
+                        Sql.instant(rs, "added_at"))).list());
     }
 
     @Override
@@ -77,7 +97,8 @@ public final class JdbiLicenceRepository implements LicenceRepository {
                 split(rs.getString("channels")).stream().map(Channel::valueOf).collect(Collectors.toSet()),
                 split(rs.getString("regions")), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"),
                 rs.getString("licensor"), rs.getString("attribution"), rs.getString("restrictions"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), split(rs.getString("media")), rs.getBoolean("exclusive"),
+                rs.getString("covers") == null ? List.of() : List.of(rs.getString("covers").split("\n")));
     }
 
     private static String csv(Set<String> values) {
