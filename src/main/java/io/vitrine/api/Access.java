@@ -14,9 +14,12 @@ import io.vitrine.auth.Principal;
  */
 final class Access {
     private final AssetService assets;
+    private final java.util.function.Predicate<Asset> released;
 
-    Access(AssetService assets) {
+    /** {@code released}: whether an asset may be seen by partners outside the company (approved or published). */
+    Access(AssetService assets, java.util.function.Predicate<Asset> released) {
         this.assets = assets;
+        this.released = released;
     }
 
     static Principal principal(Context ctx) {
@@ -34,7 +37,8 @@ final class Access {
     /** The live asset if the caller may see it, else the same 404 as an unknown id. */
     Asset visible(Context ctx, String id) {
         Asset a = assets.get(id);
-        if (!principal(ctx).sees(a.regions())) {
+        Principal p = principal(ctx);
+        if (!p.sees(a.regions()) || (p.outsider() && !released.test(a))) {
             throw new AssetNotFoundException(id);
         }
         return a;
@@ -43,7 +47,7 @@ final class Access {
     /** Like {@link #visible}, soft-deleted assets included (for restore). */
     void checkVisibleIncludingDeleted(Context ctx, String id) {
         Asset a = assets.findIncludingDeleted(id).orElseThrow(() -> new AssetNotFoundException(id));
-        if (!principal(ctx).sees(a.regions())) {
+        if (!principal(ctx).sees(a.regions()) || principal(ctx).outsider()) {
             throw new AssetNotFoundException(id);
         }
     }

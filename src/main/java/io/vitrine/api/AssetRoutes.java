@@ -31,13 +31,14 @@ final class AssetRoutes {
     }
 
     AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, Deliverer deliverer,
-            LicenceService licences, ObjectMapper json, EnrichmentLookup enrichment, io.vitrine.workflow.WorkflowService workflow) {
+            LicenceService licences, ObjectMapper json, EnrichmentLookup enrichment, io.vitrine.workflow.WorkflowService workflow,
+            Access access) {
         this.assets = assets;
         this.ingest = ingest;
         this.multipart = multipart;
         this.deliverer = deliverer;
         this.licences = licences;
-        this.access = new Access(assets);
+        this.access = access;
         this.json = json;
         this.enrichment = enrichment;
         this.workflow = workflow;
@@ -68,7 +69,10 @@ final class AssetRoutes {
             throw ApiException.badRequest("invalid cursor");
         }
         var states = workflow.current(page.items().stream().map(Asset::id).toList());
-        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))
+        // partners outside the company see released assets only; the page may come out shorter, the cursor stays right
+        boolean outsider = Access.principal(ctx).outsider();
+        ctx.json(new ListResponse(page.items().stream().filter(a -> !outsider || workflow.released(a))
+                .map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))
                 .withWorkflow(WorkflowJson.summary(a, states.get(a.id())))).toList(), page.nextCursor()));
     }
 

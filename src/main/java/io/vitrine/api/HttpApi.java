@@ -37,6 +37,7 @@ public final class HttpApi implements AutoCloseable {
     private final Map<String, Permission> permissions = new java.util.HashMap<>();
 
     private final AuditTrail audit;
+    private final Access access;
     private final AssetService assetService;
     private final ObjectMapper json;
 
@@ -58,31 +59,32 @@ public final class HttpApi implements AutoCloseable {
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
-        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), new Access(assets), json);
+        this.access = new Access(assets, governance.approvals().workflow()::released);
+        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), access, json);
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
-                governance.approvals().workflow()), new SearchRoutes(search, searchLog));
+                governance.approvals().workflow(), access), new SearchRoutes(search, searchLog));
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
-        lifecycleRoutes(new LifecycleRoutes(governance.lifecycle(), new Access(assets), json));
+        lifecycleRoutes(new LifecycleRoutes(governance.lifecycle(), access, json));
         LicenceDocumentRoutes docs = new LicenceDocumentRoutes(governance.licences(), new MultipartReader(ingest, json), ingest, blobs);
         route(HandlerType.POST, "/api/v1/licences/{id}/documents", Permission.LICENCE_MANAGE, docs::add);
         route(HandlerType.GET, "/api/v1/licences/{id}/documents/{documentId}", Permission.LICENCE_READ, docs::get);
-        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
+        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json, access), new AdminRoutes(governance, json),
                 new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
-        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
+        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), access, json);
         route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
         route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
         route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
-                new MultipartReader(ingest, json), new Access(assets));
+                new MultipartReader(ingest, json), access);
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
         collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
-        workflowRoutes(new WorkflowRoutes(governance.approvals(), assets, json, java.time.Clock.systemUTC()));
+        workflowRoutes(new WorkflowRoutes(governance.approvals(), access, json, java.time.Clock.systemUTC()));
     }
 
     private void collectionRoutes(CollectionRoutes c) {
@@ -210,7 +212,7 @@ public final class HttpApi implements AutoCloseable {
      */
     /** Registers the near-duplicate routes (pairs of an asset, review list, decisions, library scan). */
     public HttpApi withDuplicates(io.vitrine.duplicate.DuplicateService duplicates) {
-        DuplicateRoutes d = new DuplicateRoutes(duplicates, new Access(assetService), json);
+        DuplicateRoutes d = new DuplicateRoutes(duplicates, access, json);
         route(HandlerType.GET, "/api/v1/assets/{id}/duplicates", Permission.ASSET_READ, d::ofAsset);
         route(HandlerType.GET, "/api/v1/duplicates", Permission.ASSET_READ, d::review);
         route(HandlerType.PATCH, "/api/v1/duplicates/{a}/{b}", Permission.METADATA_EDIT, d::decide);

@@ -28,13 +28,13 @@ final class RightsRoutes {
     private final ObjectMapper json;
     private final io.vitrine.workflow.WorkflowService workflow;
 
-    RightsRoutes(AssetService assets, Governance g, Deliverer deliverer, ObjectMapper json) {
+    RightsRoutes(AssetService assets, Governance g, Deliverer deliverer, ObjectMapper json, Access access) {
         this.assets = assets;
         this.licences = g.licences();
         this.urls = g.deliveryUrls();
         this.lifecycle = g.lifecycle();
         this.deliverer = deliverer;
-        this.access = new Access(assets);
+        this.access = access;
         this.json = json;
         this.workflow = g.approvals().workflow();
     }

@@ -70,12 +70,20 @@ final class SearchRoutes {
             filters.put(facet, ctx.queryParams(name).stream().flatMap(v -> List.of(v.split(",")).stream())
                     .map(String::strip).filter(v -> !v.isEmpty()).toList());
         }
+        releasedOnlyFor(Access.principal(ctx), filters);
         String q = ctx.queryParam("q");
         if (q != null && q.length() > MAX_Q) {
             throw ApiException.badRequest("q is longer than " + MAX_Q + " characters");
         }
         return new SearchQuery(q, filters, date(ctx, "from", false), date(ctx, "to", true), sort(ctx.queryParam("sort")),
                 Paging.limit(ctx), ctx.queryParam("cursor"));
+    }
+
+    /** A partner outside the company searches released assets only: the workflow filter inside the query keeps totals and facets honest. */
+    private static void releasedOnlyFor(io.vitrine.auth.Principal p, Map<Facet, List<String>> filters) {
+        if (p != null && p.outsider()) {
+            filters.put(Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(filters.get(Facet.WORKFLOW)));
+        }
     }
 
     private static SearchQuery.SortOrder sort(String s) {

@@ -36,10 +36,10 @@ final class WorkflowRoutes {
     private final ObjectMapper json;
     private final Clock clock;
 
-    WorkflowRoutes(Approvals approvals, AssetService assets, ObjectMapper json, Clock clock) {
+    WorkflowRoutes(Approvals approvals, Access access, ObjectMapper json, Clock clock) {
         this.workflow = approvals.workflow();
         this.approvals = approvals;
-        this.access = new Access(assets);
+        this.access = access;
         this.json = json;
         this.clock = clock;
     }

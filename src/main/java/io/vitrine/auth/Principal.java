@@ -24,6 +24,14 @@ public record Principal(String tokenId, String name, Set<String> roles, Set<Stri
         return hasRole(ADMIN) || assetRegions.isEmpty() || !Collections.disjoint(assetRegions, regions);
     }
 
+    /**
+     * A partner outside the company (only the {@code external} role): she sees approved and published
+     * assets only, in lists, search and every asset route, not work in progress.
+     */
+    public boolean outsider() {
+        return !roles.isEmpty() && roles.stream().allMatch(Role.EXTERNAL.apiName()::equals);
+    }
+
     /** The regions to filter lists and searches by; null = no restriction (admin). */
     public Set<String> visibleRegions() {
         return hasRole(ADMIN) ? null : regions;

@@ -50,7 +50,7 @@ final class LibraryRoutes {
     }
 
     void library(Context ctx, Sessions.SignedIn who) {
-        Params p = Params.of(ctx);
+        Params p = Params.of(ctx, who.principal());
         java.util.Set<String> regions = who.principal().visibleRegions();
         long started = System.nanoTime();
         // natural language: with the embedder installed a text query is hybrid (keyword + semantic)
@@ -105,7 +105,7 @@ final class LibraryRoutes {
     /** The query string, parsed leniently: unknown facet values simply match nothing. */
     private record Params(String q, String sort, Map<Facet, List<String>> filters) {
 
-        static Params of(Context ctx) {
+        static Params of(Context ctx, io.vitrine.auth.Principal who) {
             String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
             q = q.length() > MAX_Q ? q.substring(0, MAX_Q) : q;
             Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
@@ -114,6 +114,10 @@ final class LibraryRoutes {
                 if (!values.isEmpty()) {
                     filters.put(f, values);
                 }
+            }
+            if (who.outsider()) {
+                // partners outside the company see released assets only, filtered inside the search
+                filters.put(Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(filters.get(Facet.WORKFLOW)));
             }
             String sort = ctx.queryParam("sort");
             if (sort == null || !List.of("relevance", "newest", "oldest").contains(sort)) {

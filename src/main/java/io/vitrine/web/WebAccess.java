@@ -33,7 +33,7 @@ final class WebAccess {
     /** The live asset if {@code who} may see it; otherwise the same "not found" as an unknown id. */
     Asset visible(Sessions.SignedIn who, String id) {
         Asset a = assets.get(id);
-        if (!who.principal().sees(a.regions())) {
+        if (!who.principal().sees(a.regions()) || (who.principal().outsider() && !workflow.released(a))) {
             throw new AssetNotFoundException(id);
         }
         return a;

@@ -226,6 +226,12 @@ public final class WorkflowService {
         }
     }
 
+    /** Whether the asset may leave the company now (see {@link #requireReleased}). */
+    public boolean released(Asset asset) {
+        Workflow wf = current(asset.id());
+        return wf.state().released() && (wf.reviewedVersion() == null || wf.reviewedVersion() == asset.version());
+    }
+
     void requireUnchangedSinceReview(Asset asset, Workflow wf, String purpose) {
         if (wf.reviewedVersion() != null && wf.reviewedVersion() != asset.version()) {
             throw new WorkflowRefusedException(WorkflowRefusedException.Reason.CONFLICT, "changed-since-review", "asset "

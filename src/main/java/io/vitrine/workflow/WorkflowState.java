@@ -41,6 +41,17 @@ public enum WorkflowState {
 
     private static final Set<WorkflowState> RELEASED = EnumSet.of(APPROVED, PUBLISHED);
 
+    /** The released states' API names among {@code asked} (all of them when nothing was asked): a search filter for outsiders. */
+    public static List<String> onlyReleased(List<String> asked) {
+        List<String> names = RELEASED.stream().map(WorkflowState::apiName).sorted().toList();
+        if (asked == null || asked.isEmpty()) {
+            return names;
+        }
+        List<String> kept = asked.stream().filter(names::contains).toList();
+        // an empty filter would mean "any state": a value no asset has makes it match nothing instead
+        return kept.isEmpty() ? List.of("(none released asked)") : kept;
+    }
+
     /** Approved or published: may be shared outside the company. */
     public boolean released() {
         return RELEASED.contains(this);
