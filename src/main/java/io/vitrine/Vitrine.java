@@ -221,7 +221,7 @@ public final class Vitrine implements AutoCloseable {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
-                governance.approvals().workflow(), oidc.external());
+                governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates)

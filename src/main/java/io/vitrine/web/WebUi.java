@@ -24,6 +24,9 @@ public final class WebUi {
     private final UploadRoutes upload;
     private final ShareRoutes share;
     private final CollectionWebRoutes collections;
+    private final WebAccess access;
+    private final AssetService assets;
+    private ReviewRoutes review;
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
 
@@ -33,6 +36,8 @@ public final class WebUi {
             io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
             ExternalSignIn external) {
         WebAccess access = new WebAccess(assets, licences, audit, workflow);
+        this.access = access;
+        this.assets = assets;
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
         this.oidc = external == null ? null
@@ -42,6 +47,13 @@ public final class WebUi {
         this.upload = new UploadRoutes(ingest, access, pages);
         this.share = new ShareRoutes(shareLinks, assets, licences, audit, new BlobResponder(blobs), pages, workflow);
         this.collections = new CollectionWebRoutes(collections, shareLinks, assets, access, pages, java.time.Clock.systemUTC());
+    }
+
+    /** Adds the review page (approval tasks and possible duplicates); call before {@link #register}. */
+    public WebUi withReview(io.vitrine.workflow.Approvals approvals, io.vitrine.duplicate.DuplicateService duplicates) {
+        this.review = new ReviewRoutes(approvals.queue(), approvals.workflow(), duplicates, assets, access, pages,
+                java.time.Clock.systemUTC());
+        return this;
     }
 
     public void register(Javalin app) {
@@ -69,6 +81,11 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
         app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
+        if (review != null) {
+            app.addHttpHandler(HandlerType.GET, "/review", guard.page(Permission.ASSET_READ, review::page));
+            app.addHttpHandler(HandlerType.POST, "/review/tasks/{id}", guard.action(Permission.WORKFLOW_REVIEW, review::decideTask));
+            app.addHttpHandler(HandlerType.POST, "/review/duplicates/{a}/{b}", guard.action(Permission.METADATA_EDIT, review::decidePair));
+        }
         app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
         app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));
         app.addHttpHandler(HandlerType.GET, "/collections/{id}", guard.page(Permission.COLLECTION_READ, collections::detail));

@@ -1,0 +1,17 @@
+package io.vitrine.web;
+
+import java.util.List;
+
+/**
+ * The review page: approval tasks waiting for the signed-in person's roles, and possible duplicates
+ * to resolve. {@code message} reports the decision just made.
+ */
+public record ReviewPage(Chrome chrome, boolean canReview, List<Task> tasks, boolean canResolve, List<Pair> pairs, String message) {
+
+    /** An open approval task; {@code due} is a date, {@code overdue} when it passed. */
+    public record Task(String taskId, String assetId, String name, String thumbUrl, String role, int tier, String channel,
+            String due, boolean overdue) {}
+
+    /** An open near-duplicate pair, both sides visible to the person. */
+    public record Pair(String a, String aName, String aThumb, String b, String bName, String bThumb, String verdict) {}
+}
