@@ -110,6 +110,9 @@ public final class Vitrine implements AutoCloseable {
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
             search = new SearchService(index, assets);
+            // the bundled text embedder (bge-small-en) understands English only
+            search.useInterpretation(new io.vitrine.language.QueryInterpreter(
+                    enrichment.service.vocabulary().labels(), java.util.Set.of("en")));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);

@@ -41,6 +41,7 @@ final class DocumentMapper {
         doc.add(new StringField(IndexSchema.ID, source.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexSchema.ID, new BytesRef(source.id())));
         addText(doc, source);
+        LanguageFields.addTo(doc, source);
         addDate(doc, assetDate(source));
         addFacets(doc, source);
         addRegions(doc, source.regions());

@@ -11,7 +11,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "4";
+    static final String VERSION = "5";
     static final String VERSION_KEY = "vitrine.schema.version";
 
     static final String ID = "id";

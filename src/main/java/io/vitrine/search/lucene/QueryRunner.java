@@ -70,7 +70,7 @@ final class QueryRunner {
 
     private Query luceneQuery(SearchQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        builder.add(textQueries.build(query.text()), Occur.MUST);
+        builder.add(textQueries.build(query.text(), query.language()), Occur.MUST);
         filters.addTo(builder, query);
         return builder.build();
     }
