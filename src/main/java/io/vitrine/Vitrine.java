@@ -174,7 +174,7 @@ public final class Vitrine implements AutoCloseable {
                 enrichment.service, searchLog);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).extend(web::register).start(config.port()));
+                searchLog).reindex(indexing::rebuild).extend(web::register).start(config.port()));
         return this;
     }
 

@@ -15,7 +15,8 @@ public enum Permission {
     USER_MANAGE("user.manage"),
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
-    LIFECYCLE_RUN("lifecycle.run");
+    LIFECYCLE_RUN("lifecycle.run"),
+    INDEX_REBUILD("index.rebuild");
 
     private final String apiName;
 

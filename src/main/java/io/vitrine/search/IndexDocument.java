@@ -57,6 +57,21 @@ public record IndexDocument(
                 copyright, cameraMake, cameraModel, text, custom, Set.of());
     }
 
+    /**
+     * A digest of everything the index holds of this document: the index stores it, so a check
+     * against the database can tell a stale document from a current one without comparing fields.
+     */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder();
+        for (Object o : new Object[] {id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom == null ? null : new java.util.TreeMap<>(custom),
+                new java.util.TreeSet<>(regions), tags}) {
+            b.append(o).append('\u0000');
+        }
+        new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
+        return io.vitrine.common.Hashes.sha256Hex(b.toString());
+    }
+
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
                 creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v);

@@ -40,6 +40,7 @@ final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(IndexSchema.ID, source.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexSchema.ID, new BytesRef(source.id())));
+        doc.add(new SortedDocValuesField(IndexSchema.FINGERPRINT, new BytesRef(source.fingerprint())));
         addText(doc, source);
         LanguageFields.addTo(doc, source);
         addDate(doc, assetDate(source));
