@@ -109,6 +109,7 @@ public final class Vitrine implements AutoCloseable {
             assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter());
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
+            indexing.useQuality(enrichment.service::qualityScore);
             search = new SearchService(index, assets);
             // the bundled text embedder (bge-small-en) understands English only
             search.useInterpretation(new io.vitrine.language.QueryInterpreter(

@@ -12,6 +12,7 @@ import java.util.Set;
  * drafts at or above their concept's threshold) — their labels in every language and those of their
  * broader concepts. {@code vectors}: embeddings by space id (model and version, e.g.
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
+ * {@code quality}: the technical quality score 0-100, null while unknown (a gentle ranking boost).
  */
 public record IndexDocument(
         String id,
@@ -32,7 +33,16 @@ public record IndexDocument(
         Map<String, String> custom,
         Set<String> regions,
         List<String> tags,
-        Map<String, float[]> vectors) {
+        Map<String, float[]> vectors,
+        Integer quality) {
+
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions, List<String> tags, Map<String, float[]> vectors) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, null);
+    }
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
@@ -65,7 +75,7 @@ public record IndexDocument(
         StringBuilder b = new StringBuilder();
         for (Object o : new Object[] {id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
                 creator, copyright, cameraMake, cameraModel, text, custom == null ? null : new java.util.TreeMap<>(custom),
-                new java.util.TreeSet<>(regions), tags}) {
+                new java.util.TreeSet<>(regions), tags, quality}) {
             b.append(o).append('\u0000');
         }
         new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
@@ -74,11 +84,16 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, quality);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, quality);
+    }
+
+    public IndexDocument withQuality(Integer q) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, q);
     }
 }

@@ -32,6 +32,19 @@ public final class IndexingService implements StepHandler {
         java.util.Map<String, float[]> of(String assetId);
     }
 
+    private volatile QualityScores quality = id -> null;
+
+    /** An asset's technical quality score 0-100, null while unscored (enrichment provides it). */
+    @FunctionalInterface
+    public interface QualityScores {
+        Integer of(String assetId);
+    }
+
+    /** Indexes quality scores too, from now on: a gentle ranking boost. */
+    public void useQuality(QualityScores q) {
+        this.quality = q;
+    }
+
     /** Indexes embeddings too, from now on (installed once the embedder has loaded). */
     public void useEmbeddings(Embeddings e) {
         this.embeddings = e;
@@ -113,6 +126,6 @@ public final class IndexingService implements StepHandler {
         return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
-                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id()));
+                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withQuality(quality.of(a.id()));
     }
 }

@@ -43,6 +43,7 @@ final class DocumentMapper {
         doc.add(new SortedDocValuesField(IndexSchema.FINGERPRINT, new BytesRef(source.fingerprint())));
         addText(doc, source);
         LanguageFields.addTo(doc, source);
+        RankingSignals.addTo(doc, source);
         addDate(doc, assetDate(source));
         addFacets(doc, source);
         addRegions(doc, source.regions());

@@ -58,7 +58,8 @@ final class HybridRunner {
         Map<String, ScoreDoc[]> lists = new LinkedHashMap<>();
         Map<String, Float> weights = new HashMap<>();
         if (hasText || h.vectors().isEmpty()) {
-            lists.put(TEXT, searcher.search(withFilter(textQueries.build(query.text(), query.language()), filter), TEXT_CANDIDATES).scoreDocs);
+            Query text = textQueries.build(query.text(), query.language());
+            lists.put(TEXT, searcher.search(withFilter(hasText ? RankingSignals.boost(text) : text, filter), TEXT_CANDIDATES).scoreDocs);
             weights.put(TEXT, h.textWeight());
         }
         for (SearchQuery.Vector v : h.vectors()) {
