@@ -50,7 +50,8 @@ final class TextQueryBuilder {
             return base;
         }
         String text = Texts.truncate(rawText, MAX_CHARS).strip();
-        Query lang = parse(text, FLAGS, Map.of(LanguageFields.field(language), LanguageFields.BOOST));
+        // no phrase operator: the language fields keep no positions ("a phrase" becomes its words)
+        Query lang = parse(text, FLAGS & ~SimpleQueryParser.PHRASE_OPERATOR, Map.of(LanguageFields.field(language), LanguageFields.BOOST));
         if (!usable(lang) || onlyNegative(lang)) {
             return base;
         }
