@@ -79,7 +79,7 @@ public record IndexDocument(
             b.append(o).append('\u0000');
         }
         new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
-        return io.vitrine.common.Hashes.sha256Hex(b.toString());
+        return io.vitrine.common.Hashes.sha256Hex(b.toString()).substring(0, 32); // 128 bits tell versions apart
     }
 
     public IndexDocument withVectors(Map<String, float[]> v) {

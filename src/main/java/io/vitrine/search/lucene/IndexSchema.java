@@ -15,7 +15,7 @@ final class IndexSchema {
     static final String VERSION_KEY = "vitrine.schema.version";
     /** Commit data: "true" only in the commit of a clean close; every other commit says "false". */
     static final String CLEAN_KEY = "vitrine.closed.cleanly";
-    /** {@link io.vitrine.search.IndexDocument#fingerprint()}, as doc values: tells stale documents apart. */
+    /** {@link io.vitrine.search.IndexDocument#fingerprint()}, 16 bytes of binary doc values: tells stale documents apart. */
     static final String FINGERPRINT = "fingerprint";
 
     static final String ID = "id";

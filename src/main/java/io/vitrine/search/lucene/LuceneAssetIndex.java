@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -26,6 +28,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,12 +214,12 @@ public final class LuceneAssetIndex implements AssetIndex {
 
     @Override
     public Set<String> ids() {
-        return withSearcher(searcher -> Set.copyOf(values(searcher, IndexSchema.ID).keySet()));
+        return withSearcher(searcher -> Set.copyOf(values(searcher, false).keySet()));
     }
 
     @Override
     public Map<String, String> fingerprints() {
-        return withSearcher(searcher -> values(searcher, IndexSchema.FINGERPRINT));
+        return withSearcher(searcher -> values(searcher, true));
     }
 
     /** Commits pending changes (marked as a clean close) and releases the folder; later calls are no-ops. */
@@ -237,20 +240,24 @@ public final class LuceneAssetIndex implements AssetIndex {
         }
     }
 
-    /** Id → the document's value of a sorted doc-values field, over live documents. */
-    private static Map<String, String> values(IndexSearcher searcher, String field) throws IOException {
+    /** Id → fingerprint (hex; "" when absent, or when not asked for) of every live document. */
+    private static Map<String, String> values(IndexSearcher searcher, boolean fingerprints) throws IOException {
         Map<String, String> out = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             SortedDocValues ids = leaf.reader().getSortedDocValues(IndexSchema.ID);
-            SortedDocValues values = leaf.reader().getSortedDocValues(field);
+            BinaryDocValues prints = fingerprints ? leaf.reader().getBinaryDocValues(IndexSchema.FINGERPRINT) : null;
             Bits liveDocs = leaf.reader().getLiveDocs();
             if (ids == null) {
                 continue;
             }
             for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
                 if (liveDocs == null || liveDocs.get(doc)) {
-                    String value = values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
-                    out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), value);
+                    String print = "";
+                    if (prints != null && prints.advanceExact(doc)) {
+                        BytesRef b = prints.binaryValue();
+                        print = HexFormat.of().formatHex(b.bytes, b.offset, b.offset + b.length);
+                    }
+                    out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), print);
                 }
             }
         }
