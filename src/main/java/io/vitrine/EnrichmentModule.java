@@ -8,6 +8,10 @@ import io.vitrine.enrich.Capabilities;
 import io.vitrine.enrich.EnrichmentRepository;
 import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.enrich.EnrichmentSteps;
+import io.vitrine.enrich.FaceAndTextSteps;
+import io.vitrine.enrich.jdbc.JdbiFacesAndTextRepository;
+import io.vitrine.enrich.onnx.OnnxFaceDetectorSource;
+import io.vitrine.enrich.process.TesseractTextReader;
 import io.vitrine.enrich.ModelStore;
 import io.vitrine.enrich.Thresholds;
 import io.vitrine.enrich.Vocabulary;
@@ -28,6 +32,8 @@ final class EnrichmentModule implements AutoCloseable {
     final EnrichmentService service;
     final Capabilities capabilities;
     final OnnxTaggerSource tagger;
+    final FaceAndTextSteps facesAndText;
+    private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
@@ -40,8 +46,12 @@ final class EnrichmentModule implements AutoCloseable {
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
                 new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock);
-        service = new EnrichmentService(assets, repo, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
-        capabilities = new Capabilities(models, c.taggerModel());
+        var detections = new JdbiFacesAndTextRepository(handles);
+        faces = new OnnxFaceDetectorSource(models, c.faceModel(), c.inferenceThreads(), c.inferenceTimeout());
+        var ocr = new TesseractTextReader(c.tesseract(), c.ocrLanguages(), c.ocrTimeout());
+        facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
+        service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock);
+        capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
         embedder = loadEmbedder(c.inferenceThreads());
         embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets,
                 new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles), e, service));
@@ -60,12 +70,14 @@ final class EnrichmentModule implements AutoCloseable {
 
     StepRunner.Enrichment handlers(StepHandler index) {
         StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
-        return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), embed, index);
+        return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), facesAndText.facesStep(),
+                facesAndText.textStep(), embed, index);
     }
 
     @Override
     public void close() throws Exception {
         tagger.close();
+        faces.close();
         embedder.ifPresent(io.vitrine.embed.TextEmbedder::close);
     }
 }

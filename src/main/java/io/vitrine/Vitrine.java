@@ -12,7 +12,7 @@ import io.vitrine.auth.jdbc.JdbiUserRepository;
 import io.vitrine.rights.DeliveryUrls;
 import io.vitrine.rights.LicenceRepository;
 import io.vitrine.rights.LicenceService;
-import io.vitrine.rights.LifecycleService;
+import io.vitrine.lifecycle.LifecycleService;
 import io.vitrine.rights.SigningKey;
 import io.vitrine.rights.jdbc.JdbiLicenceRepository;
 import io.vitrine.asset.AssetRepository;
@@ -48,6 +48,15 @@ import io.vitrine.storage.local.LocalBlobStore;
 import io.vitrine.web.Sessions;
 import io.vitrine.web.WebUi;
 import io.vitrine.web.jdbc.JdbiSessionStore;
+import io.vitrine.workflow.Approvals;
+import io.vitrine.common.Periodic;
+import io.vitrine.workflow.Reminders;
+import io.vitrine.workflow.ReviewQueue;
+import io.vitrine.workflow.Tiering;
+import io.vitrine.workflow.WorkflowListener;
+import io.vitrine.workflow.WorkflowRepository;
+import io.vitrine.workflow.WorkflowService;
+import io.vitrine.workflow.jdbc.JdbiWorkflowRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -74,6 +83,7 @@ public final class Vitrine implements AutoCloseable {
     private final AssetRepository assets;
     private final JobQueue jobs;
     private final AuthService auth;
+    private final OidcModule oidc;
     private final IngestService ingest;
     private final AssetService assetService;
     private final IndexingService indexing;
@@ -102,7 +112,8 @@ public final class Vitrine implements AutoCloseable {
             var handles = database.handles();
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
-            auth = new AuthService(new JdbiTokenRepository(handles), clock);
+            oidc = new OidcModule(config.oidc(), handles, clock);
+            auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer());
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes());
@@ -110,6 +121,10 @@ public final class Vitrine implements AutoCloseable {
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms);
             indexing.useQuality(enrichment.service::qualityScore);
+            indexing.useFindings(id -> {
+                var f = enrichment.service.findings(id);
+                return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
+            });
             search = new SearchService(index, assets);
             // the bundled text embedder (bge-small-en) understands English only
             search.useInterpretation(new io.vitrine.language.QueryInterpreter(
@@ -129,6 +144,7 @@ public final class Vitrine implements AutoCloseable {
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
             governance = governance(handles, clock);
+            indexing.useWorkflowStates(governance.approvals().workflow()::state);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -152,9 +168,29 @@ public final class Vitrine implements AutoCloseable {
         Supplier<String> newId = () -> ids.next(clock.instant());
         LicenceRepository licences = new JdbiLicenceRepository(handles);
         byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
+        AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
+        Approvals approvals = approvals(handles, audit, clock, newId);
         return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
                 new LicenceService(licences, newId, clock), new DeliveryUrls(key, clock),
-                new LifecycleService(licences, assetService, clock), new AuditService(new JdbiAuditLog(handles), handles, json, clock));
+                new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(handles), licences, assetService,
+                        approvals.workflow(), clock),
+                audit, sharing(handles, newId, clock), approvals);
+    }
+
+    private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
+        var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
+        return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
+    }
+
+    private Approvals approvals(io.vitrine.db.jdbi.Handles handles, AuditService audit, Clock clock, Supplier<String> newId) {
+        VitrineConfig.Workflow w = config.workflow();
+        Tiering tiering = w.rulesFile() == null
+                ? new Tiering(Tiering.DEFAULT_RULES, Tiering.DEFAULT_APPROVERS, w.reviewTime())
+                : Tiering.load(w.rulesFile(), json, w.reviewTime());
+        WorkflowRepository repo = new JdbiWorkflowRepository(handles);
+        WorkflowService service = new WorkflowService(repo, tiering, audit, jobs, handles, newId, clock, WorkflowListener.NONE);
+        return new Approvals(service, new ReviewQueue(repo), new Reminders(service, clock, w.remindAgainAfter()));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -165,6 +201,11 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startWorkers() {
         if (config.pipeline().workers() > 0) {
             workers.start();
+            track(new Periodic("vitrine-review-reminders", config.workflow().reminderInterval(),
+                    () -> governance.approvals().reminders().run(false).reminders().size()));
+            // lifecycle actions are idempotent, so every worker node may run the rules without coordination
+            track(new Periodic("vitrine-lifecycle", config.workflow().lifecycleInterval(),
+                    () -> governance.lifecycle().run(false).actions().size()));
         }
         return this;
     }
@@ -172,7 +213,8 @@ public final class Vitrine implements AutoCloseable {
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
-                enrichment.service, searchLog);
+                enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
+                governance.approvals().workflow(), oidc.external());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).reindex(indexing::rebuild).extend(web::register).start(config.port()));
@@ -230,6 +272,10 @@ public final class Vitrine implements AutoCloseable {
 
     public EnrichmentSteps enrichmentSteps() {
         return enrichment.steps;
+    }
+
+    public io.vitrine.enrich.FaceAndTextSteps facesAndText() {
+        return enrichment.facesAndText;
     }
 
     public io.vitrine.enrich.TaggerSource tagger() {

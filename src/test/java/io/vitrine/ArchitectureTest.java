@@ -32,7 +32,7 @@ class ArchitectureTest {
     void feature_cores_and_the_api_do_not_reach_into_adapters() {
         noClasses().that().resideInAnyPackage("io.vitrine.asset", "io.vitrine.ingest", "io.vitrine.metadata",
                         "io.vitrine.rendition", "io.vitrine.search", "io.vitrine.storage", "io.vitrine.pipeline",
-                        "io.vitrine.auth", "io.vitrine.api", "io.vitrine.enrich")
+                        "io.vitrine.auth", "io.vitrine.api", "io.vitrine.enrich", "io.vitrine.workflow")
                 .should().dependOnClassesThat().resideInAnyPackage(adaptersExceptSharedSql())
                 .check(classes);
     }

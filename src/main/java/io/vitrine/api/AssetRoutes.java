@@ -22,6 +22,7 @@ final class AssetRoutes {
     private final Access access;
     private final ObjectMapper json;
     private final EnrichmentLookup enrichment;
+    private final io.vitrine.workflow.WorkflowService workflow;
 
     /** The enrichment of an asset as the caller should see it (language from the request). */
     @FunctionalInterface
@@ -30,7 +31,7 @@ final class AssetRoutes {
     }
 
     AssetRoutes(AssetService assets, IngestService ingest, MultipartReader multipart, Deliverer deliverer,
-            LicenceService licences, ObjectMapper json, EnrichmentLookup enrichment) {
+            LicenceService licences, ObjectMapper json, EnrichmentLookup enrichment, io.vitrine.workflow.WorkflowService workflow) {
         this.assets = assets;
         this.ingest = ingest;
         this.multipart = multipart;
@@ -39,6 +40,7 @@ final class AssetRoutes {
         this.access = new Access(assets);
         this.json = json;
         this.enrichment = enrichment;
+        this.workflow = workflow;
     }
 
     void upload(Context ctx) throws IOException {
@@ -65,8 +67,9 @@ final class AssetRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid cursor");
         }
-        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))).toList(),
-                page.nextCursor()));
+        var states = workflow.current(page.items().stream().map(Asset::id).toList());
+        ctx.json(new ListResponse(page.items().stream().map(a -> AssetView.of(a, false, null, enrichment.view(a.id(), ctx))
+                .withWorkflow(WorkflowJson.summary(a, states.get(a.id())))).toList(), page.nextCursor()));
     }
 
     void get(Context ctx) {
@@ -124,11 +127,13 @@ final class AssetRoutes {
             throw new ApiException(409, "duplicate-hidden", "Duplicate",
                     "this file is already in Vitrine in a market you cannot see; ask a librarian");
         }
-        return AssetView.of(a, false, duplicateOf);
+        return AssetView.of(a, false, duplicateOf).withWorkflow(WorkflowJson.summary(a, workflow.current(a.id())));
     }
 
     private AssetView detail(Asset a, Context ctx) {
-        return AssetView.of(a, true, null, enrichment.view(a.id(), ctx)).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList());
+        EnrichmentView e = enrichment.view(a.id(), ctx);
+        return AssetView.of(a, true, null, e).withLicences(licences.forAsset(a.id()).stream().map(LicenceJson::view).toList(), e.people())
+                .withWorkflow(WorkflowJson.summary(a, workflow.current(a.id())));
     }
 
     record ListResponse(List<AssetView> items, String nextCursor) {}

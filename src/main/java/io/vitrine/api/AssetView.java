@@ -31,11 +31,16 @@ record AssetView(
         List<EnrichmentView.TagView> tags,
         List<io.vitrine.enrich.PaletteColour> palette,
         io.vitrine.enrich.Quality quality,
+        List<EnrichmentView.FaceView> faces,
+        List<EnrichmentView.TextView> text,
+        io.vitrine.enrich.Caption caption,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean portraitRightsNeeded,
         EnrichmentStatus enrichment,
         List<RenditionView> renditions,
         List<String> regions,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LicenceJson.LicenceView> licences,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) WorkflowJson.Summary workflow) {
 
     record MetadataView(
             Instant capturedAt,
@@ -52,7 +57,7 @@ record AssetView(
             Map<String, Object> technical,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> raw) {}
 
-    /** {@code errors}: enrichment step (tags, palette, quality) → why it failed; the asset itself is unaffected. */
+    /** {@code errors}: enrichment step (tags, palette, quality, faces, ocr) → why it failed; the asset itself is unaffected. */
     record EnrichmentStatus(Map<String, String> errors) {}
 
     record RenditionView(String name, String mediaType, int width, int height, long bytes, String url) {}
@@ -67,16 +72,28 @@ record AssetView(
     static AssetView of(Asset a, boolean withRaw, String duplicateOf, EnrichmentView e) {
         return new AssetView(a.id(), a.filename(), a.mediaType(), a.bytes(), a.sha256(), a.status().apiName(),
                 a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
-                a.createdAt(), a.updatedAt(), metadata(a, withRaw), e.tags(), e.palette(), e.quality(),
-                new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
-                List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf);
+                a.createdAt(), a.updatedAt(), metadata(a, withRaw), e.tags(), e.palette(), e.quality(), e.faces(), e.text(),
+                e.caption(), null, new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
+                List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf, null);
     }
 
-    /** Single-asset answers list the licences; lists and search leave them out (one query per asset). */
-    AssetView withLicences(List<LicenceJson.LicenceView> l) {
+    /**
+     * Single-asset answers list the licences; lists and search leave them out (one query per asset).
+     * With them comes {@code portraitRightsNeeded}: people are present (faces nobody rejected) and no
+     * release is attached.
+     */
+    AssetView withLicences(List<LicenceJson.LicenceView> l, long people) {
+        boolean released = l.stream().anyMatch(v -> "release".equals(v.kind()));
         return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
-                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, enrichment, renditions,
-                regions, List.copyOf(l), duplicateOf);
+                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, faces, text, caption,
+                people > 0 && !released, enrichment, renditions, regions, List.copyOf(l), duplicateOf, workflow);
+    }
+
+    /** The approval state; single assets, lists and uploads show it (search hits carry it as a facet). */
+    AssetView withWorkflow(WorkflowJson.Summary w) {
+        return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
+                typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, faces, text, caption,
+                portraitRightsNeeded, enrichment, renditions, regions, licences, duplicateOf, w);
     }
 
     private static MetadataView metadata(Asset a, boolean withRaw) {

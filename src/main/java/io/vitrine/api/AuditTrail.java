@@ -27,9 +27,27 @@ final class AuditTrail {
             Map.entry("POST /api/v1/assets/{id}/delivery-urls", "delivery-url.create"),
             Map.entry("GET /delivery/{id}/{name}", "delivery-url.use"),
             Map.entry("POST /api/v1/users", "user.create"),
+            Map.entry("POST /api/v1/users/{id}/revoke", "user.revoke"),
+            Map.entry("POST /api/v1/users/{id}/tokens", "user.token.issue"),
             Map.entry("POST /api/v1/licences", "licence.create"),
             Map.entry("POST /api/v1/lifecycle/run", "lifecycle.run"),
-            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"));
+            Map.entry("PUT /api/v1/lifecycle/rules", "lifecycle.rules.replace"),
+            Map.entry("PUT /api/v1/lifecycle/guideline", "lifecycle.guideline"),
+            Map.entry("PATCH /api/v1/assets/{id}/lifecycle", "asset.lifecycle.update"),
+            Map.entry("POST /api/v1/workflow/reminders/run", "workflow.reminders.run"),
+            Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
+            Map.entry("PUT /api/v1/assets/{id}/tags/{concept}", "tag.add"),
+            Map.entry("DELETE /api/v1/assets/{id}/tags/{concept}", "tag.remove"),
+            Map.entry("POST /api/v1/tags/bulk", "tag.bulk"),
+            Map.entry("POST /api/v1/collections", "collection.create"),
+            Map.entry("PATCH /api/v1/collections/{id}", "collection.update"),
+            Map.entry("DELETE /api/v1/collections/{id}", "collection.delete"),
+            Map.entry("POST /api/v1/collections/{id}/assets", "collection.assets.add"),
+            Map.entry("DELETE /api/v1/collections/{id}/assets/{assetId}", "collection.assets.remove"),
+            Map.entry("PUT /api/v1/collections/{id}/members/{userId}", "collection.share"),
+            Map.entry("DELETE /api/v1/collections/{id}/members/{userId}", "collection.unshare"),
+            Map.entry("POST /api/v1/collections/{id}/share-links", "share-link.create"),
+            Map.entry("DELETE /api/v1/share-links/{id}", "share-link.revoke"));
 
     private final AuditService audit;
 

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetStatus;
 import io.vitrine.asset.Rendition;
+import io.vitrine.auth.Principal;
+import io.vitrine.auth.Role;
+import io.vitrine.workflow.WorkflowService;
 import io.vitrine.rights.Channel;
 import io.vitrine.rights.LicenceService;
 import io.vitrine.rights.Use;
@@ -11,18 +14,33 @@ import java.io.IOException;
 
 /**
  * Sends an asset's original or one of its renditions after the delivery checks every path shares
- * (API route or signed link): a quarantined asset is never served, and the stated use must be
- * covered by the asset's licences, checked now.
+ * (API route or signed link): a quarantined asset is never served, the stated use must be
+ * covered by the asset's licences, checked now, and what leaves the company must be approved.
  */
 final class Deliverer {
     static final String ORIGINAL = "original";
 
     private final LicenceService licences;
     private final BlobResponder blobs;
+    private final WorkflowService workflow;
 
-    Deliverer(LicenceService licences, BlobResponder blobs) {
+    Deliverer(LicenceService licences, BlobResponder blobs, WorkflowService workflow) {
         this.licences = licences;
         this.blobs = blobs;
+        this.workflow = workflow;
+    }
+
+    /**
+     * Only approved (or published) assets leave the company: a signed link (no principal) and every
+     * download by the {@code external} role need the released state, checked at each use.
+     */
+    void checkReleased(Context ctx, Asset a) {
+        Principal p = Access.principal(ctx);
+        if (p == null) {
+            workflow.requireReleased(a, "delivered through a link");
+        } else if (p.hasRole(Role.EXTERNAL.apiName())) {
+            workflow.requireReleased(a, "downloaded by external partners");
+        }
     }
 
     /**
@@ -58,6 +76,7 @@ final class Deliverer {
 
     void send(Context ctx, Asset a, String rendition, Use use) throws IOException {
         check(a, rendition, use);
+        checkReleased(ctx, a);
         if (ORIGINAL.equals(rendition)) {
             blobs.send(ctx, new BlobResponder.Delivery(a.sha256(), a.mediaType(), a.filename(), true));
             return;

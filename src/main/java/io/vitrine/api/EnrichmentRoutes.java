@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.vitrine.enrich.Capabilities;
 import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.FaceNotFoundException;
 import io.vitrine.enrich.Tag;
 import io.vitrine.enrich.TagNotFoundException;
 import io.vitrine.enrich.Vocabulary;
@@ -38,6 +39,25 @@ final class EnrichmentRoutes {
             ctx.json(EnrichmentView.tag(t, enrichment.vocabulary(), language(ctx)));
         } catch (TagNotFoundException e) {
             throw new ApiException(404, "no-tag", "Not found", e.getMessage());
+        }
+    }
+
+    /** A person's word on a detected face: accepted (a real face) or rejected (not a face, no longer counts as a person). */
+    void decideFace(Context ctx) {
+        String id = access.visible(ctx, ctx.pathParam("id")).id();
+        int number;
+        try {
+            number = Integer.parseInt(ctx.pathParam("number"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("the face number must be an integer, as listed in the asset's faces");
+        }
+        Tag.Status status = parseStatus(ctx.body());
+        AuditTrail.detail(ctx, "face", Integer.toString(number));
+        AuditTrail.detail(ctx, "decision", status.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            ctx.json(EnrichmentView.face(enrichment.decideFace(id, number, status)));
+        } catch (FaceNotFoundException e) {
+            throw new ApiException(404, "no-face", "Not found", e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.vitrine.api;
 
+import io.vitrine.enrich.Caption;
 import io.vitrine.enrich.Enrichment;
+import io.vitrine.enrich.Face;
 import io.vitrine.enrich.PaletteColour;
 import io.vitrine.enrich.Quality;
 import io.vitrine.enrich.Tag;
@@ -10,16 +12,32 @@ import java.util.List;
 import java.util.Map;
 
 /** Enrichment as the asset JSON shows it: tag labels in the caller's language. */
-record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality quality, Map<String, String> errors) {
+record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality quality, Map<String, String> errors,
+        List<FaceView> faces, List<TextView> text, Caption caption, long people) {
+
+    /** Box and landmarks are fractions of the image's width and height (0..1, origin top left). */
+    record FaceView(int number, Face.Box box, List<Face.Point> landmarks, double confidence, String status, String source,
+            String model, String modelVersion, Instant createdAt, Instant decidedAt) {}
+
+    record TextView(String source, String language, String content, double confidence, String status, String model,
+            String modelVersion, Instant createdAt) {}
 
     record TagView(String concept, String label, double confidence, String status, String source, String model,
             String modelVersion, Instant createdAt, Instant decidedAt) {}
 
-    static final EnrichmentView NONE = new EnrichmentView(List.of(), List.of(), null, Map.of());
+    static final EnrichmentView NONE = new EnrichmentView(List.of(), List.of(), null, Map.of(), List.of(), List.of(), null, 0);
 
     static EnrichmentView of(Enrichment e, Vocabulary vocabulary, String lang) {
         return new EnrichmentView(e.tags().stream().map(t -> tag(t, vocabulary, lang)).toList(), e.palette(), e.quality(),
-                e.errors());
+                e.errors(), e.faces().stream().map(EnrichmentView::face).toList(),
+                e.texts().stream().map(t -> new TextView(t.source(), t.language(), t.content(), t.confidence(),
+                        t.status().apiName(), t.model(), t.modelVersion(), t.createdAt())).toList(),
+                Caption.draft(e, vocabulary, lang).orElse(null), e.people());
+    }
+
+    static FaceView face(Face f) {
+        return new FaceView(f.number(), f.box(), f.landmarks(), f.confidence(), f.status().apiName(), "ai", f.model(),
+                f.modelVersion(), f.createdAt(), f.decidedAt());
     }
 
     static TagView tag(Tag t, Vocabulary vocabulary, String lang) {

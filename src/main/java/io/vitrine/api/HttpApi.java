@@ -53,20 +53,54 @@ public final class HttpApi implements AutoCloseable {
         ProblemMapping.install(app);
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
-        Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs));
+        Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
         EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), new Access(assets), json);
-        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view),
-                new SearchRoutes(search, searchLog));
+        routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
+                governance.approvals().workflow()), new SearchRoutes(search, searchLog));
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
         route(HandlerType.POST, "/api/v1/search/clicks", Permission.ASSET_READ, analytics::click);
         route(HandlerType.GET, "/api/v1/analytics/searches", Permission.ANALYTICS_READ, analytics::searches);
-        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json));
+        lifecycleRoutes(new LifecycleRoutes(governance.lifecycle(), new Access(assets), json));
+        governanceRoutes(new RightsRoutes(assets, governance, deliverer, json), new AdminRoutes(governance, json),
+                new UserRoutes(governance, json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
+        TagEditRoutes tags = new TagEditRoutes(enrichment.service(), new Access(assets), json);
+        route(HandlerType.PUT, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::add);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
+        route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), new Access(assets));
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
+        collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
+        workflowRoutes(new WorkflowRoutes(governance.approvals(), assets, json, java.time.Clock.systemUTC()));
+    }
+
+    private void collectionRoutes(CollectionRoutes c) {
+        route(HandlerType.POST, "/api/v1/collections", Permission.COLLECTION_EDIT, c::create);
+        route(HandlerType.GET, "/api/v1/collections", Permission.COLLECTION_READ, c::list);
+        route(HandlerType.GET, "/api/v1/collections/{id}", Permission.COLLECTION_READ, c::get);
+        route(HandlerType.PATCH, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::update);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}", Permission.COLLECTION_EDIT, c::delete);
+        route(HandlerType.POST, "/api/v1/collections/{id}/assets", Permission.COLLECTION_EDIT, c::addAssets);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/assets/{assetId}", Permission.COLLECTION_EDIT, c::removeAsset);
+        route(HandlerType.PUT, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::share);
+        route(HandlerType.DELETE, "/api/v1/collections/{id}/members/{userId}", Permission.COLLECTION_EDIT, c::unshare);
+        route(HandlerType.POST, "/api/v1/collections/{id}/share-links", Permission.SHARE_LINK_CREATE, c::createLink);
+        route(HandlerType.GET, "/api/v1/collections/{id}/share-links", Permission.COLLECTION_EDIT, c::listLinks);
+        route(HandlerType.DELETE, "/api/v1/share-links/{id}", Permission.SHARE_LINK_CREATE, c::revokeLink);
+    }
+
+    private void workflowRoutes(WorkflowRoutes w) {
+        route(HandlerType.POST, "/api/v1/assets/{id}/transitions", Permission.WORKFLOW_READ, w::transition);
+        route(HandlerType.GET, "/api/v1/assets/{id}/workflow", Permission.WORKFLOW_READ, w::get);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/workflow", Permission.METADATA_EDIT, w::setInputs);
+        route(HandlerType.POST, "/api/v1/assets/{id}/comments", Permission.WORKFLOW_COMMENT, w::comment);
+        route(HandlerType.GET, "/api/v1/tasks", Permission.WORKFLOW_READ, w::tasks);
+        route(HandlerType.GET, "/api/v1/workflow/rules", Permission.WORKFLOW_READ, w::rules);
+        route(HandlerType.POST, "/api/v1/workflow/reminders/run", Permission.LIFECYCLE_RUN, w::runReminders);
     }
 
     private void routes(AssetRoutes assets, SearchRoutes search) {
@@ -86,13 +120,26 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
     }
 
-    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin) {
+    private void lifecycleRoutes(LifecycleRoutes life) {
+        route(HandlerType.GET, "/api/v1/lifecycle/rules", Permission.LICENCE_READ, life::rules);
+        route(HandlerType.PUT, "/api/v1/lifecycle/rules", Permission.LIFECYCLE_RUN, life::replaceRules);
+        route(HandlerType.PUT, "/api/v1/lifecycle/guideline", Permission.LIFECYCLE_RUN, life::setGuideline);
+        route(HandlerType.GET, "/api/v1/lifecycle/warnings", Permission.LICENCE_READ, life::warnings);
+        route(HandlerType.GET, "/api/v1/assets/{id}/lifecycle", Permission.ASSET_READ, life::facts);
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/lifecycle", Permission.METADATA_EDIT, life::updateFacts);
+    }
+
+    private void governanceRoutes(RightsRoutes rights, AdminRoutes admin, UserRoutes users) {
         route(HandlerType.POST, "/api/v1/licences", Permission.LICENCE_MANAGE, rights::createLicence);
         route(HandlerType.GET, "/api/v1/licences/{id}", Permission.LICENCE_READ, rights::getLicence);
         route(HandlerType.POST, "/api/v1/assets/{id}/delivery-urls", Permission.DELIVERY_URL_CREATE, rights::createDeliveryUrl);
         route(HandlerType.GET, "/delivery/{id}/{name}", null, rights::deliver);
         route(HandlerType.POST, "/api/v1/lifecycle/run", Permission.LIFECYCLE_RUN, rights::runLifecycle);
         route(HandlerType.POST, "/api/v1/users", Permission.USER_MANAGE, admin::createUser);
+        route(HandlerType.GET, "/api/v1/users", Permission.USER_MANAGE, users::list);
+        route(HandlerType.GET, "/api/v1/users/{id}", Permission.USER_MANAGE, users::get);
+        route(HandlerType.POST, "/api/v1/users/{id}/revoke", Permission.USER_MANAGE, users::revoke);
+        route(HandlerType.POST, "/api/v1/users/{id}/tokens", Permission.USER_MANAGE, users::issueToken);
         route(HandlerType.GET, "/api/v1/audit", Permission.AUDIT_READ, admin::export);
         route(HandlerType.GET, "/api/v1/audit/verify", Permission.AUDIT_READ, admin::verify);
     }
@@ -106,7 +153,7 @@ public final class HttpApi implements AutoCloseable {
             }
             try {
                 handler.handle(ctx);
-            } catch (NotLicensedException | InvalidSignatureException e) {
+            } catch (NotLicensedException | InvalidSignatureException | io.vitrine.workflow.NotReleasedException e) {
                 audit.record(ctx, key, "denied");
                 throw e;
             }

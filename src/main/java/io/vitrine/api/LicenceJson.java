@@ -51,7 +51,7 @@ final class LicenceJson {
         return id;
     }
 
-    private static JsonNode read(ObjectMapper json, String body) {
+    static JsonNode read(ObjectMapper json, String body) {
         try {
             JsonNode root = json.readTree(body == null ? "" : body);
             if (root == null || !root.isObject()) {
@@ -92,7 +92,7 @@ final class LicenceJson {
         return out;
     }
 
-    private static Instant date(JsonNode root, String field, boolean endOfDay) {
+    static Instant date(JsonNode root, String field, boolean endOfDay) {
         String v = text(root, field);
         if (v == null || v.isBlank()) {
             return null;

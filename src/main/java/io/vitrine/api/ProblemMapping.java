@@ -13,6 +13,8 @@ import io.vitrine.ingest.DuplicateRejectedException;
 import io.vitrine.ingest.InvalidUploadException;
 import io.vitrine.search.InvalidQueryException;
 import io.vitrine.storage.BlobTooLargeException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,34 @@ final class ProblemMapping {
                 Problem.of(503, "search-timeout", "Search too slow", e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-query", "Invalid query", e.getMessage())));
         app.exception(InvalidUserException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-user", "Invalid user", e.getMessage())));
+        app.exception(io.vitrine.auth.UserRevokedException.class, (e, ctx) -> send(ctx,
+                Problem.of(409, "user-revoked", "User revoked", e.getMessage())));
         app.exception(InvalidLicenceException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-licence", "Invalid licence", e.getMessage())));
         app.exception(LicenceNotFoundException.class, (e, ctx) -> send(ctx, Problem.of(404, "not-found", "Not found", e.getMessage())));
         app.exception(NotLicensedException.class, (e, ctx) -> send(ctx, Problem.of(403, "not-licensed", "Not licensed", e.getMessage())));
         app.exception(InvalidSignatureException.class, (e, ctx) -> send(ctx,
                 Problem.of(403, "invalid-delivery-link", "Invalid delivery link", e.getMessage())));
+        app.exception(io.vitrine.collection.CollectionException.class, (e, ctx) -> send(ctx, CollectionProblems.of(e)));
+        app.exception(io.vitrine.workflow.TransitionRefusedException.class, (e, ctx) -> {
+            Problem p = Problem.of(409, "transition-not-allowed", "Transition not allowed", e.getMessage()).at(ctx.path());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", p.type());
+            body.put("title", p.title());
+            body.put("status", p.status());
+            body.put("detail", p.detail());
+            body.put("instance", p.instance());
+            body.put("currentState", e.current().apiName());
+            body.put("allowedTransitions", e.allowed().stream().map(io.vitrine.workflow.WorkflowState::apiName).toList());
+            ctx.status(409).json(body).contentType(Problem.MEDIA_TYPE);
+        });
+        app.exception(io.vitrine.workflow.WorkflowRefusedException.class, (e, ctx) -> send(ctx, Problem.of(switch (e.reason()) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+        }, e.slug(), e.reason() == io.vitrine.workflow.WorkflowRefusedException.Reason.FORBIDDEN ? "Forbidden"
+                : e.reason() == io.vitrine.workflow.WorkflowRefusedException.Reason.INVALID ? "Bad request" : "Conflict", e.getMessage())));
+        app.exception(io.vitrine.workflow.NotReleasedException.class, (e, ctx) -> send(ctx,
+                Problem.of(409, "not-approved", "Not approved", e.getMessage())));
         app.exception(BlobTooLargeException.class, (e, ctx) -> send(ctx, Problem.of(413, "too-large", "Upload too large", e.getMessage())));
         app.exception(FileUploadException.class, (e, ctx) -> send(ctx, malformed(e)));
         app.exception(JsonProcessingException.class, (e, ctx) -> send(ctx,

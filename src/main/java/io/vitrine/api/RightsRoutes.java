@@ -9,7 +9,7 @@ import io.vitrine.asset.AssetService;
 import io.vitrine.rights.DeliveryUrls;
 import io.vitrine.rights.InvalidSignatureException;
 import io.vitrine.rights.LicenceService;
-import io.vitrine.rights.LifecycleService;
+import io.vitrine.lifecycle.LifecycleService;
 import io.vitrine.rights.Use;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +26,7 @@ final class RightsRoutes {
     private final Deliverer deliverer;
     private final Access access;
     private final ObjectMapper json;
+    private final io.vitrine.workflow.WorkflowService workflow;
 
     RightsRoutes(AssetService assets, Governance g, Deliverer deliverer, ObjectMapper json) {
         this.assets = assets;
@@ -35,6 +36,7 @@ final class RightsRoutes {
         this.deliverer = deliverer;
         this.access = new Access(assets);
         this.json = json;
+        this.workflow = g.approvals().workflow();
     }
 
     void createLicence(Context ctx) {
@@ -59,6 +61,7 @@ final class RightsRoutes {
             throw ApiException.badRequest("a delivery link leaves Vitrine: state its 'channel' and 'region'");
         }
         deliverer.check(a, rendition, use);
+        workflow.requireReleased(a, "shared through delivery links");
         long seconds = body.path("expiresIn").asLong(DEFAULT_EXPIRES_IN);
         String path = urls.sign(a.id(), rendition, use, Duration.ofSeconds(seconds));
         AuditTrail.detail(ctx, "rendition", rendition);
@@ -86,7 +89,7 @@ final class RightsRoutes {
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
         LifecycleService.Report report = lifecycle.run(dryRun);
         AuditTrail.detail(ctx, "dryRun", Boolean.toString(dryRun));
-        AuditTrail.detail(ctx, "quarantined", String.join(",", report.actions().stream().map(LifecycleService.Action::assetId).toList()));
+        AuditTrail.detail(ctx, "actions", String.join(",", report.actions().stream().map(a -> a.action() + ":" + a.assetId()).toList()));
         ctx.json(report);
     }
 }

@@ -65,7 +65,8 @@ final class SearchRoutes {
                 continue;
             }
             Facet facet = Facet.byApiName(name).orElseThrow(() -> ApiException.badRequest(
-                    "unknown parameter or facet '" + abbreviate(name) + "'; facets are mediaType, year, cameraModel, keywords, status"));
+                    "unknown parameter or facet '" + abbreviate(name) + "'; facets are "
+                    + String.join(", ", java.util.Arrays.stream(Facet.values()).map(Facet::apiName).toList())));
             filters.put(facet, ctx.queryParams(name).stream().flatMap(v -> List.of(v.split(",")).stream())
                     .map(String::strip).filter(v -> !v.isEmpty()).toList());
         }

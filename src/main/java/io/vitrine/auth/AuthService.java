@@ -17,24 +17,43 @@ public final class AuthService {
 
     private final TokenRepository tokens;
     private final Clock clock;
+    private final BearerVerifier external;
     private final SecureRandom random = new SecureRandom();
 
     public AuthService(TokenRepository tokens, Clock clock) {
+        this(tokens, clock, BearerVerifier.NONE);
+    }
+
+    /** {@code external} is asked about a bearer token that is not one of ours (a provider's JWT access token). */
+    public AuthService(TokenRepository tokens, Clock clock, BearerVerifier external) {
         this.tokens = tokens;
         this.clock = clock;
+        this.external = external;
     }
 
     public Optional<Principal> authenticate(String token) {
-        if (token == null || token.isBlank() || token.length() > 512) {
+        if (token == null || token.isBlank() || token.length() > 16_384) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return tokens.findByHash(hash(token)).filter(t -> t.activeAt(now)).map(ApiToken::principal);
+        if (token.length() <= 512) {
+            Instant now = clock.instant();
+            Optional<ApiToken> ours = tokens.findByHash(hash(token));
+            if (ours.isPresent()) {
+                return ours.filter(t -> t.activeAt(now)).map(ApiToken::principal);
+            }
+        }
+        return external.verify(token);
     }
 
-    /** The principal of a stored token that is still active (not revoked, not expired): web sessions re-check it on every request. */
-    public Optional<Principal> activePrincipal(String tokenId) {
-        return tokens.findById(tokenId).filter(t -> t.activeAt(clock.instant())).map(ApiToken::principal);
+    /**
+     * The principal of a stored token that is still active (not revoked, not expired) and not
+     * replaced since {@code openedAt}: web sessions re-check it on every request, so a session dies
+     * with its token — also when the bootstrap token gets a new value under the same id.
+     */
+    public Optional<Principal> activePrincipal(String tokenId, Instant openedAt) {
+        return tokens.findById(tokenId)
+                .filter(t -> t.activeAt(clock.instant()) && !t.createdAt().isAfter(openedAt))
+                .map(ApiToken::principal);
     }
 
     /**
@@ -45,6 +64,9 @@ public final class AuthService {
     public Optional<String> bootstrapAdmin(String configured) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (configured != null) {
+            if (tokens.findById(BOOTSTRAP_ID).filter(t -> t.tokenHash().equals(hash(configured)) && t.activeAt(now)).isPresent()) {
+                return Optional.empty(); // same value as before: its sessions stay valid across the restart
+            }
             tokens.save(new ApiToken(BOOTSTRAP_ID, "bootstrap administrator", hash(configured),
                     Set.of(Principal.ADMIN), Set.of(), now, null, null));
             return Optional.empty();
@@ -58,6 +80,7 @@ public final class AuthService {
         return Optional.of(token);
     }
 
+    /** A fresh random token (256 bits); callers keep only its {@link #hash}. */
     String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -16,6 +16,14 @@ public enum Permission {
     AUDIT_READ("audit.read"),
     ANALYTICS_READ("analytics.read"),
     LIFECYCLE_RUN("lifecycle.run"),
+    COLLECTION_READ("collection.read"),
+    COLLECTION_EDIT("collection.edit"),
+    SHARE_LINK_CREATE("share-link.create"),
+    WORKFLOW_READ("workflow.read"),
+    WORKFLOW_COMMENT("workflow.comment"),
+    WORKFLOW_SUBMIT("workflow.submit"),
+    WORKFLOW_REVIEW("workflow.review"),
+    WORKFLOW_PUBLISH("workflow.publish"),
     INDEX_REBUILD("index.rebuild");
 
     private final String apiName;

@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -37,13 +37,15 @@ final class EnrichCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name asset ids or pass --all");
         }
         try (Vitrine vitrine = new Vitrine(ConfigLoader.load(System.getenv()))) {
+            String faceModel = vitrine.config().enrich().faceModel();
             List<String> targets = new ArrayList<>(ids);
             if (all) {
                 vitrine.assets().forEachLive(a -> targets.add(a.id()));
             }
             int ran = 0;
             for (String id : targets) {
-                ran += run(vitrine.enrichmentSteps(), id) ? 1 : 0;
+                boolean any = run(vitrine.enrichmentSteps(), faceModel, id);
+                ran += run(vitrine.facesAndText(), faceModel, id) || any ? 1 : 0;
                 vitrine.indexing().run(id);
             }
             out.println("Enriched " + ran + " of " + targets.size() + " assets (" + model + ").");
@@ -51,7 +53,7 @@ final class EnrichCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean run(EnrichmentSteps steps, String id) throws Exception {
+    private boolean run(EnrichmentSteps steps, String faceModel, String id) throws Exception {
         boolean any = false;
         if (model.equals("all") || model.equals("palette")) {
             any |= steps.palette(id, true);
@@ -59,8 +61,21 @@ final class EnrichCommand implements Callable<Integer> {
         if (model.equals("all") || model.equals("quality")) {
             any |= steps.quality(id, true);
         }
-        if (!model.equals("palette") && !model.equals("quality")) {
+        if (!SIBLINGS.contains(model) && !model.equals(faceModel)) {
             any |= steps.tags(id, true);
+        }
+        return any;
+    }
+
+    private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract");
+
+    private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
+        boolean any = false;
+        if (model.equals("all") || model.equals("faces") || model.equals(faceModelName)) {
+            any |= steps.faces(id, true);
+        }
+        if (model.equals("all") || model.equals("ocr") || model.equals("tesseract")) {
+            any |= steps.text(id, true);
         }
         return any;
     }

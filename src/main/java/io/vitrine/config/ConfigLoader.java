@@ -45,7 +45,70 @@ public final class ConfigLoader {
                         durationValue(v, "VITRINE_PURGE_AFTER", Duration.ofDays(7))),
                 blankToNull(v.get("VITRINE_ADMIN_TOKEN")),
                 blankToNull(v.get("VITRINE_SIGNING_KEY")),
-                enrich(v));
+                enrich(v),
+                oidc(v),
+                workflow(v));
+    }
+
+    /** All or nothing: with an issuer, the client id, secret and redirect base URL are required. */
+    private static VitrineConfig.Oidc oidc(Map<String, String> v) {
+        VitrineConfig.Oidc d = VitrineConfig.Oidc.DISABLED;
+        String issuer = blankToNull(v.get("VITRINE_OIDC_ISSUER"));
+        if (issuer == null) {
+            return d;
+        }
+        for (String key : new String[] {"VITRINE_OIDC_CLIENT_ID", "VITRINE_OIDC_CLIENT_SECRET", "VITRINE_OIDC_REDIRECT_BASE_URL"}) {
+            if (blankToNull(v.get(key)) == null) {
+                throw new IllegalArgumentException(key + " is required when VITRINE_OIDC_ISSUER is set");
+            }
+        }
+        String base = v.get("VITRINE_OIDC_REDIRECT_BASE_URL").strip();
+        if (!base.startsWith("https://") && !base.startsWith("http://")) {
+            throw new IllegalArgumentException("VITRINE_OIDC_REDIRECT_BASE_URL must be an http(s) URL, got '" + base + "'");
+        }
+        String audience = blankToNull(v.get("VITRINE_OIDC_API_AUDIENCE"));
+        return new VitrineConfig.Oidc(issuer.strip().replaceAll("/+$", ""), v.get("VITRINE_OIDC_CLIENT_ID").strip(),
+                v.get("VITRINE_OIDC_CLIENT_SECRET"), base, v.getOrDefault("VITRINE_OIDC_SCOPES", d.scopes()),
+                v.getOrDefault("VITRINE_OIDC_NAME", d.displayName()),
+                v.getOrDefault("VITRINE_OIDC_ROLES_CLAIM", d.rolesClaim()),
+                v.getOrDefault("VITRINE_OIDC_REGIONS_CLAIM", d.regionsClaim()),
+                roleMap(v.get("VITRINE_OIDC_ROLE_MAP")), blankToNull(v.get("VITRINE_OIDC_DEFAULT_ROLE")),
+                audience == null ? null : audience.strip());
+    }
+
+    /** {@code group=role,other group=role}: a provider's group or app-role value → a Vitrine role. */
+    private static Map<String, String> roleMap(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (blankToNull(raw) == null) {
+            return out;
+        }
+        for (String pair : raw.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("VITRINE_OIDC_ROLE_MAP entries are group=role, got '" + pair.strip() + "'");
+            }
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    private static VitrineConfig.Workflow workflow(Map<String, String> v) {
+        VitrineConfig.Workflow d = VitrineConfig.Workflow.defaults();
+        Map<Integer, Duration> review = new HashMap<>();
+        for (int tier = 1; tier <= 3; tier++) {
+            String key = "VITRINE_REVIEW_TIME_TIER" + tier;
+            Duration t = durationValue(v, key, d.reviewTime().get(tier));
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException(key + " must be a positive duration, got " + t);
+            }
+            review.put(tier, t);
+        }
+        String rules = blankToNull(v.get("VITRINE_WORKFLOW_RULES"));
+        return new VitrineConfig.Workflow(Map.copyOf(review),
+                durationValue(v, "VITRINE_REMINDER_INTERVAL", d.reminderInterval()),
+                durationValue(v, "VITRINE_REMIND_AGAIN_AFTER", d.remindAgainAfter()),
+                rules == null ? null : Path.of(rules),
+                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {
@@ -64,7 +127,24 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_MODEL_BASE_URL", d.modelBaseUrl()),
                 intValue(v, "VITRINE_INFERENCE_THREADS", d.inferenceThreads(), 1, 256),
                 v.getOrDefault("VITRINE_TAGGER_MODEL", d.taggerModel()),
-                t);
+                t,
+                v.getOrDefault("VITRINE_FACE_MODEL", d.faceModel()),
+                v.getOrDefault("VITRINE_TESSERACT", d.tesseract()),
+                ocrLanguages(v.get("VITRINE_OCR_LANGUAGES"), d.ocrLanguages()),
+                java.time.Duration.ofSeconds(intValue(v, "VITRINE_INFERENCE_TIMEOUT_SECONDS", (int) d.inferenceTimeout().toSeconds(), 1, 3600)),
+                java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)));
+    }
+
+    /** "eng+deu" or "eng,deu": Tesseract language codes, letters and underscores only (they reach a command line). */
+    private static java.util.List<String> ocrLanguages(String value, java.util.List<String> fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        java.util.List<String> langs = java.util.List.of(value.strip().split("[+,\\s]+"));
+        if (!langs.stream().allMatch(l -> l.matches("[A-Za-z_]{2,16}"))) {
+            throw new IllegalArgumentException("VITRINE_OCR_LANGUAGES must be Tesseract codes like eng+deu, got '" + value + "'");
+        }
+        return langs;
     }
 
     private static Map<String, String> readFile(Path file, boolean required) {

@@ -8,20 +8,73 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich) {
+        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow) {
 
-    /** With enrichment defaults. */
+    /** With enrichment and workflow defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey) {
-        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults());
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, Enrich.defaults(), Oidc.DISABLED, Workflow.defaults());
+    }
+
+    /**
+     * Approval workflow: review time per tier (a task is overdue after it), how often the server
+     * looks for overdue tasks and how often an overdue task is reminded again, and an optional JSON
+     * file of tier rules replacing the built-in ones (null: built in); and how often worker nodes run
+     * the lifecycle rules (archive, quarantine, re-review, warnings).
+     */
+    public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
+            Path rulesFile, Duration lifecycleInterval) {
+        public static Workflow defaults() {
+            return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
+                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1));
+        }
+    }
+
+    /** Without OpenID Connect sign-in. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
+            Enrich enrich) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, Oidc.DISABLED, Workflow.defaults());
+    }
+
+    /**
+     * OpenID Connect sign-in for the web UI (and the provider's JWT access tokens on the API);
+     * {@code issuer} null = off. {@code redirectBaseUrl} is Vitrine's public URL: the provider sends
+     * browsers back to {@code {redirectBaseUrl}/login/oidc/callback}. Claims and role mapping: see
+     * {@code auth.ClaimMapping}. {@code apiAudience}: the {@code aud} a provider's JWT access token must carry
+     * to be accepted by the API; null (the default) = the API accepts Vitrine's own tokens only.
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes,
+            String displayName, String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap,
+            String defaultRole, String apiAudience) {
+        public static final Oidc DISABLED = new Oidc(null, null, null, null, "openid profile email", "your identity provider",
+                "roles", "regions", java.util.Map.of(), null, null);
+
+        public boolean enabled() {
+            return issuer != null;
+        }
+
+        public String redirectUri() {
+            return redirectBaseUrl.replaceAll("/+$", "") + "/login/oidc/callback";
+        }
     }
 
     /**
      * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
-     * threads one model's inference may use, which classifier makes tags, and the default tag threshold.
+     * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
+     * which model finds faces, the tesseract command and languages for OCR, and how long one face
+     * detection or one OCR run may take before it is stopped and its step marked failed.
      */
-    public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
+    public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
+            String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+            java.time.Duration ocrTimeout) {
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
+            this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, defaults().faceModel(), defaults().tesseract(),
+                    defaults().ocrLanguages(), defaults().inferenceTimeout(), defaults().ocrTimeout());
+        }
+
         public static Enrich defaults() {
-            return new Enrich("https://huggingface.co", 1, "mobilenetv2-12-int8", 0.3);
+            return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3, "yunet_n_640_640",
+                    "tesseract", java.util.List.of("eng", "deu", "fra", "spa", "por", "chi_sim"),
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60));
         }
     }
 
@@ -61,6 +114,9 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " adminToken=" + (adminToken == null ? "(generated)" : "***")
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
-                + " inferenceThreads=" + enrich.inferenceThreads();
+                + " inferenceThreads=" + enrich.inferenceThreads()
+                + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
+                + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
+                + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile());
     }
 }

@@ -24,6 +24,15 @@ public interface EnrichmentRepository {
 
     List<Tag> tags(String assetId);
 
+    /**
+     * A person puts a concept on an asset: a new tag (source {@code human}, accepted), or, when the
+     * model already proposed it, that tag accepted with its AI provenance kept.
+     */
+    void addHuman(String assetId, Tag tag);
+
+    /** Removes a tag a person added; false when there is none (AI tags are rejected, not removed). */
+    boolean removeHuman(String assetId, String concept);
+
     /** Sets a decision; false when the asset has no such tag. */
     boolean decide(String assetId, String concept, Tag.Status status, Instant at);
 

@@ -22,6 +22,7 @@ import java.util.List;
 public final class EnrichmentService {
     private final AssetRepository assets;
     private final EnrichmentRepository repo;
+    private final FacesAndTextRepository detections;
     private final Thresholds thresholds;
     private final Vocabulary vocabulary;
     private final JobQueue jobs;
@@ -29,10 +30,11 @@ public final class EnrichmentService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, Thresholds thresholds, Vocabulary vocabulary,
-            JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
+    public EnrichmentService(AssetRepository assets, EnrichmentRepository repo, FacesAndTextRepository detections,
+            Thresholds thresholds, Vocabulary vocabulary, JobQueue jobs, Transactions tx, ObjectMapper json, Clock clock) {
         this.assets = assets;
         this.repo = repo;
+        this.detections = detections;
         this.thresholds = thresholds;
         this.vocabulary = vocabulary;
         this.jobs = jobs;
@@ -50,7 +52,29 @@ public final class EnrichmentService {
         return new Enrichment(repo.tags(assetId),
                 read(results.values().get(EnrichmentSteps.PALETTE), new TypeReference<List<PaletteColour>>() {}, List.of()),
                 read(results.values().get(EnrichmentSteps.QUALITY), new TypeReference<Quality>() {}, null),
-                results.errors());
+                results.errors(), detections.faces(assetId), detections.texts(assetId), shownConcepts(assetId));
+    }
+
+    /** Records a person's decision on one face (accepted: a real face; rejected: not one) and re-indexes the asset. */
+    public Face decideFace(String assetId, int number, Tag.Status status) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        return tx.inTransaction(() -> {
+            Face f = detections.decideFace(assetId, number, status, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                    .orElseThrow(() -> new FaceNotFoundException(assetId, number));
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            return f;
+        });
+    }
+
+    /** What the index needs from faces and OCR: people present (faces nobody rejected) and the text read. */
+    public record Findings(long people, boolean facesChecked, String text) {}
+
+    public Findings findings(String assetId) {
+        List<Face> faces = detections.faces(assetId);
+        boolean checked = repo.marker(assetId, FaceAndTextSteps.FACES).isPresent();
+        String text = String.join("\n", detections.texts(assetId).stream().filter(t -> t.status() != Tag.Status.REJECTED)
+                .map(ReadText::content).toList());
+        return new Findings(faces.stream().filter(Face::counts).count(), checked, text);
     }
 
     /** The technical quality score 0-100, null while the asset has none. */
@@ -71,6 +95,70 @@ public final class EnrichmentService {
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
             return find(assetId, concept);
         });
+    }
+
+    /** A person puts a vocabulary concept on an asset (accepted, source {@code human}). */
+    public Tag add(String assetId, String concept) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        if (vocabulary.concept(concept).isEmpty()) {
+            throw new IllegalArgumentException("'" + abbreviate(concept) + "' is not a concept of the vocabulary");
+        }
+        return tx.inTransaction(() -> {
+            java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            repo.addHuman(assetId, new Tag(concept, 1.0, Tag.Status.ACCEPTED, "human", "human", "-", now, now));
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            return find(assetId, concept);
+        });
+    }
+
+    /** Takes off a tag a person added; an AI tag is rejected instead, so the model's proposal stays on record. */
+    public void remove(String assetId, String concept) {
+        assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
+        tx.inTransaction(() -> {
+            if (!repo.removeHuman(assetId, concept)) {
+                throw new TagNotFoundException(assetId, concept);
+            }
+            jobs.enqueue(assetId, new Step.Index(), clock.instant());
+            return null;
+        });
+    }
+
+    /** What a bulk edit does to each asset. */
+    public enum BulkAction { ACCEPT, REJECT, ADD, REMOVE }
+
+    /** One asset's outcome in a bulk edit: {@code changed}, {@code no-tag} (nothing to decide or remove) or {@code not-found}. */
+    public record BulkOutcome(String assetId, String outcome) {}
+
+    /** Applies one action to many assets; each asset succeeds or fails on its own, so one gone asset does not undo the rest. */
+    public List<BulkOutcome> bulk(List<String> assetIds, String concept, BulkAction action) {
+        if (action == BulkAction.ADD && vocabulary.concept(concept).isEmpty()) {
+            throw new IllegalArgumentException("'" + abbreviate(concept) + "' is not a concept of the vocabulary");
+        }
+        List<BulkOutcome> out = new ArrayList<>();
+        for (String id : assetIds) {
+            out.add(new BulkOutcome(id, applyOne(id, concept, action)));
+        }
+        return out;
+    }
+
+    private String applyOne(String id, String concept, BulkAction action) {
+        try {
+            switch (action) {
+                case ACCEPT -> decide(id, concept, Tag.Status.ACCEPTED);
+                case REJECT -> decide(id, concept, Tag.Status.REJECTED);
+                case ADD -> add(id, concept);
+                case REMOVE -> remove(id, concept);
+            }
+            return "changed";
+        } catch (AssetNotFoundException e) {
+            return "not-found";
+        } catch (TagNotFoundException e) {
+            return "no-tag";
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     private Tag find(String assetId, String concept) {

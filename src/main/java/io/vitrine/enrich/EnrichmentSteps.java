@@ -40,7 +40,7 @@ public final class EnrichmentSteps {
     public record Analyzers(TaggerSource tags, PaletteExtractor palette, QualityScorer quality) {}
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         String compute(Asset asset, Path rendition) throws Exception;
     }
 
@@ -100,7 +100,8 @@ public final class EnrichmentSteps {
         });
     }
 
-    private boolean run(String assetId, String kind, String renditionName, String model, String version, boolean force,
+    /** Runs one kind on one rendition unless its input and model version are unchanged; shared with {@link FaceAndTextSteps}. */
+    boolean run(String assetId, String kind, String renditionName, String model, String version, boolean force,
             Work work) throws Exception {
         Asset asset = assets.findLive(assetId).orElse(null);
         Rendition source = asset == null ? null : rendition(asset, renditionName);

@@ -23,9 +23,17 @@ public record ModelManifest(
 
     public record ModelFile(String path, String sha256, long bytes, String url) {}
 
-    /** {@code base}/{repo}/resolve/{revision}/{path} unless the file names its own URL. */
+    /** The public hub; a base URL other than this is a mirror that serves every model in its layout. */
+    public static final String PUBLIC_HUB = "https://huggingface.co";
+
+    /**
+     * {@code base}/{repo}/resolve/{revision}/{path}, unless the file names its own URL (a model
+     * published outside the hub, e.g. on GitHub) and {@code base} is the public hub: an operator's
+     * mirror serves every file, so air-gapped deployments need no second setting.
+     */
     public String url(String base, ModelFile file) {
-        if (file.url() != null && !file.url().isBlank()) {
+        boolean mirror = base != null && !base.replaceAll("/+$", "").equals(PUBLIC_HUB);
+        if (!mirror && file.url() != null && !file.url().isBlank()) {
             return file.url();
         }
         String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

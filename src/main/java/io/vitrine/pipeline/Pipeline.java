@@ -21,7 +21,9 @@ public final class Pipeline {
             case Step.Index ignored -> Optional.of(new Step.TagImage());
             case Step.TagImage ignored -> Optional.of(new Step.ExtractPalette());
             case Step.ExtractPalette ignored -> Optional.of(new Step.ScoreQuality());
-            case Step.ScoreQuality ignored -> Optional.of(new Step.Embed());
+            case Step.ScoreQuality ignored -> Optional.of(new Step.DetectFaces());
+            case Step.DetectFaces ignored -> Optional.of(new Step.ReadText());
+            case Step.ReadText ignored -> Optional.of(new Step.Embed());
             case Step.Embed ignored -> Optional.of(new Step.IndexEnrichment());
             case Step.IndexEnrichment ignored -> Optional.empty();
             case Step.Purge ignored -> Optional.empty();

@@ -6,7 +6,8 @@ package io.vitrine.pipeline;
  * order lives in {@link Pipeline#next}.
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
-        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.Embed, Step.IndexEnrichment {
+        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Embed,
+        Step.IndexEnrichment {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
     record ExtractMetadata() implements Step {}
@@ -38,6 +39,22 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
 
     /** Technical quality score of the preview. */
     record ScoreQuality() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Finds faces (drafts) on the preview; skipped when no face model is installed. */
+    record DetectFaces() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /** Reads printed text off the preview (OCR); skipped without tesseract or when a text layer exists. */
+    record ReadText() implements Step {
         @Override
         public boolean optional() {
             return true;
@@ -76,6 +93,8 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "TagImage" -> new TagImage();
             case "ExtractPalette" -> new ExtractPalette();
             case "ScoreQuality" -> new ScoreQuality();
+            case "DetectFaces" -> new DetectFaces();
+            case "ReadText" -> new ReadText();
             case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
             default -> throw new IllegalArgumentException("unknown step " + key);

@@ -5,10 +5,11 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
         Enrichment enrichment) {
 
     /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
-    public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler embed, StepHandler index) {
+    public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
+            StepHandler embed, StepHandler index) {
         public static Enrichment none() {
             StepHandler nothing = id -> { };
-            return new Enrichment(nothing, nothing, nothing, nothing, nothing);
+            return new Enrichment(nothing, nothing, nothing, nothing, nothing, nothing, nothing);
         }
     }
 
@@ -26,6 +27,8 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.TagImage ignored -> enrichment.tags();
             case Step.ExtractPalette ignored -> enrichment.palette();
             case Step.ScoreQuality ignored -> enrichment.quality();
+            case Step.DetectFaces ignored -> enrichment.faces();
+            case Step.ReadText ignored -> enrichment.text();
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
         };

@@ -9,7 +9,10 @@ public enum Facet {
     YEAR("year"),
     CAMERA_MODEL("cameraModel"),
     KEYWORDS("keywords"),
-    STATUS("status");
+    STATUS("status"),
+    WORKFLOW("workflow"),
+    /** "present" when a face detector found faces nobody rejected, "none" when it found none. */
+    PEOPLE("people");
 
     private final String apiName;
 

@@ -19,6 +19,7 @@ public final class IndexingService implements StepHandler {
     private final Clock clock;
     private final SearchableTags tags;
     private volatile Embeddings embeddings = id -> java.util.Map.of();
+    private volatile Findings findings = id -> new Finding(null, null);
 
     /** The words under which an asset's tags make it findable (enrichment provides them). */
     @FunctionalInterface
@@ -43,6 +44,32 @@ public final class IndexingService implements StepHandler {
     /** Indexes quality scores too, from now on: a gentle ranking boost. */
     public void useQuality(QualityScores q) {
         this.quality = q;
+    }
+
+    /** An asset's approval state ("draft", "approved", …; the workflow module provides it). */
+    @FunctionalInterface
+    public interface WorkflowStates {
+        String of(String assetId);
+    }
+
+    private volatile WorkflowStates workflow = id -> null;
+
+    /** Indexes the approval state as the {@code workflow} facet (installed by the composition root). */
+    public void useWorkflowStates(WorkflowStates w) {
+        this.workflow = w;
+    }
+
+    /** Text read off an asset (OCR) and its people count (null: not checked), from faces and OCR. */
+    public record Finding(String text, Long people) {}
+
+    @FunctionalInterface
+    public interface Findings {
+        Finding of(String assetId);
+    }
+
+    /** Indexes OCR text and the people count too, from now on. */
+    public void useFindings(Findings f) {
+        this.findings = f;
     }
 
     /** Indexes embeddings too, from now on (installed once the embedder has loaded). */
@@ -123,9 +150,12 @@ public final class IndexingService implements StepHandler {
 
     IndexDocument document(Asset a) {
         EffectiveMetadata m = EffectiveMetadata.of(a);
-        return new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
+        IndexDocument doc = new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
-                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withQuality(quality.of(a.id()));
+                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withWorkflow(workflow.of(a.id()))
+                .withQuality(quality.of(a.id()));
+        Finding f = findings.of(a.id());
+        return doc.withFindings(f.text(), f.people());
     }
 }

@@ -29,6 +29,19 @@ final class AiTagChips {
                 .toList();
         String note = chips.isEmpty() ? e.errors().getOrDefault("tags", "No AI tags yet: the tagger has not looked at this asset, "
                 + "or no tagger model is installed (see Capabilities).") : null;
-        return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note);
+        return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note, findings(e, vocabulary, lang));
+    }
+
+    /** Faces, text read and the caption draft as plain lines, each saying it is an AI draft. */
+    private static List<String> findings(Enrichment e, Vocabulary vocabulary, String lang) {
+        List<String> out = new java.util.ArrayList<>();
+        if (e.people() > 0) {
+            out.add("People: " + e.people() + (e.people() == 1 ? " face" : " faces") + " found (AI draft, " + e.faces().getFirst().model()
+                    + "); portrait rights may be needed");
+        }
+        e.texts().forEach(t -> out.add("Text read (" + (t.language() == null ? "language unclear" : t.language()) + ", "
+                + Math.round(t.confidence() * 100) + "%, AI draft): " + t.content().replaceAll("\\s+", " ").strip()));
+        io.vitrine.enrich.Caption.draft(e, vocabulary, lang).ifPresent(c -> out.add("Caption draft (AI, " + c.model() + "): " + c.text()));
+        return out;
     }
 }

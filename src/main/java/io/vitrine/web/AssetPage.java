@@ -23,10 +23,15 @@ public record AssetPage(
 
     /**
      * AI tags as reviewable chips: {@code status} draft / accepted / rejected; {@code canDecide} when
-     * the user may accept or reject them; {@code note} explains an empty list (no model yet, failed).
+     * the user may accept or reject them; {@code note} explains an empty list (no model yet, failed);
+     * {@code findings}: faces, text read and the caption draft, one line each.
      */
-    public record AiTags(List<TagChip> chips, boolean canDecide, String note) {
-        static final AiTags NONE = new AiTags(List.of(), false, null);
+    public record AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings) {
+        static final AiTags NONE = new AiTags(List.of(), false, null, List.of());
+
+        public AiTags(List<TagChip> chips, boolean canDecide, String note) {
+            this(chips, canDecide, note, List.of());
+        }
     }
 
     public record TagChip(String concept, String label, int confidencePercent, String status, String model) {}

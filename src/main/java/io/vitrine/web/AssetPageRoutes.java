@@ -114,7 +114,7 @@ final class AssetPageRoutes {
         if (refusedQuarantine(ctx, a)) {
             return;
         }
-        access.checkInternalView(a);
+        access.checkView(who, a);
         Optional<Rendition> r = a.renditions().stream().filter(x -> x.name().equals(ctx.pathParam("name"))).findFirst();
         if (r.isEmpty()) {
             pages.error(ctx, 404, "No such rendition", "This asset has no rendition by that name (yet).");
@@ -134,7 +134,7 @@ final class AssetPageRoutes {
         if (refusedQuarantine(ctx, a)) {
             return;
         }
-        access.checkInternalView(a);
+        access.checkView(who, a);
         access.record(who, "asset.original", a.id(), Map.of("via", "web"));
         // inline only for playable audio: anything else (SVG, HTML-ish documents) downloads, never renders here
         boolean inline = ctx.queryParam("inline") != null && a.mediaType().startsWith("audio/");

@@ -89,6 +89,8 @@ final class LibraryRoutes {
             case CAMERA_MODEL -> "Camera";
             case KEYWORDS -> "Keywords";
             case STATUS -> "Status";
+            case WORKFLOW -> "Approval";
+            case PEOPLE -> "People";
         };
     }
 

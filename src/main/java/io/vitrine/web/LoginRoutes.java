@@ -9,11 +9,18 @@ final class LoginRoutes {
     private final Sessions sessions;
     private final Guard guard;
     private final Pages pages;
+    private final String provider;
 
-    LoginRoutes(Sessions sessions, Guard guard, Pages pages) {
+    /** {@code provider}: the display name of the identity provider to offer besides the token form, or null. */
+    LoginRoutes(Sessions sessions, Guard guard, Pages pages, String provider) {
         this.sessions = sessions;
         this.guard = guard;
         this.pages = pages;
+        this.provider = provider;
+    }
+
+    LoginPage page(String error) {
+        return new LoginPage(error, provider);
     }
 
     void form(Context ctx) {
@@ -21,7 +28,7 @@ final class LoginRoutes {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
-        pages.render(ctx, "login", new LoginPage(null));
+        pages.render(ctx, "login", page(null));
     }
 
     /** Cross-site posts are refused, so another site cannot sign a browser into its own session. */
@@ -33,7 +40,7 @@ final class LoginRoutes {
         Optional<Sessions.Opened> opened = sessions.open(ctx.formParam("token"));
         if (opened.isEmpty()) {
             ctx.status(401);
-            pages.render(ctx, "login", new LoginPage("That token was not accepted. Check it and try again."));
+            pages.render(ctx, "login", page("That token was not accepted. Check it and try again."));
             return;
         }
         guard.setCookie(ctx, opened.get().cookieValue(), (int) Sessions.LIFETIME.toSeconds());

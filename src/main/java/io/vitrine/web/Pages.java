@@ -41,6 +41,14 @@ final class Pages {
         render(ctx, "error", new ErrorPage(title, detail));
     }
 
+    private void collectionError(Context ctx, io.vitrine.collection.CollectionException e) {
+        switch (e.kind()) {
+            case NOT_FOUND -> error(ctx, 404, "Collection not found", "It may have been deleted, or it is not shared with you.");
+            case FORBIDDEN -> error(ctx, 403, "Not allowed", e.getMessage());
+            default -> error(ctx, 400, "That could not be done", e.getMessage());
+        }
+    }
+
     /** Web routes answer with HTML pages, never with the API's problem JSON. */
     Handler safely(Handler h) {
         return ctx -> {
@@ -52,6 +60,10 @@ final class Pages {
                 error(ctx, 403, "Not allowed", e.getMessage() + " Ask an administrator if you need it.");
             } catch (io.vitrine.rights.NotLicensedException e) {
                 error(ctx, 403, "Not licensed", e.getMessage());
+            } catch (io.vitrine.workflow.NotReleasedException e) {
+                error(ctx, 409, "Not approved yet", e.getMessage());
+            } catch (io.vitrine.collection.CollectionException e) {
+                collectionError(ctx, e);
             } catch (InvalidQueryException e) {
                 error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
             } catch (Exception e) {

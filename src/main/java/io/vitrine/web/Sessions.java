@@ -13,9 +13,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Signs browsers in with an API token and keeps them signed in with a random session id. The cookie
- * carries only that id; the store keeps its hash, the token's id and a CSRF token. Each request
- * re-checks the token, so revoking or expiring it signs its browsers out.
+ * Signs browsers in with an API token (or, through {@link OidcRoutes}, with an identity provider) and
+ * keeps them signed in with a random session id. The cookie carries only that id; the store keeps its
+ * hash, the token's id and a CSRF token. Each request re-checks the token, so revoking or expiring it
+ * — or giving the bootstrap token a new value — signs its browsers out.
  */
 public final class Sessions {
     static final Duration LIFETIME = Duration.ofHours(12);
@@ -34,15 +35,25 @@ public final class Sessions {
     /** A new session, returned with the cookie value that names it, or empty for a bad token. */
     Optional<Opened> open(String token) {
         Optional<Principal> principal = auth.authenticate(token);
-        if (principal.isEmpty()) {
+        if (principal.isEmpty() || !principal.get().tokenId().equals(storedTokenId(principal.get()))) {
             return Optional.empty();
         }
+        return Optional.of(openFor(principal.get().tokenId()));
+    }
+
+    /** A provider's access token has no stored token to bind a session to: only Vitrine's own tokens open sessions. */
+    private String storedTokenId(Principal p) {
+        return auth.activePrincipal(p.tokenId(), clock.instant()).map(Principal::tokenId).orElse(null);
+    }
+
+    /** A new session bound to the stored token {@code tokenId} (an identity provider's sign-in makes one). */
+    Opened openFor(String tokenId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.deleteExpired(now);
         String id = randomToken();
-        WebSession s = new WebSession(hash(id), principal.get().tokenId(), randomToken(), now, now.plus(LIFETIME));
+        WebSession s = new WebSession(hash(id), tokenId, randomToken(), now, now.plus(LIFETIME));
         store.save(s);
-        return Optional.of(new Opened(id, s));
+        return new Opened(id, s);
     }
 
     Optional<SignedIn> resolve(String cookieValue) {
@@ -51,7 +62,7 @@ public final class Sessions {
         }
         return store.find(hash(cookieValue))
                 .filter(s -> s.expiresAt().isAfter(clock.instant()))
-                .flatMap(s -> auth.activePrincipal(s.tokenId()).map(p -> new SignedIn(s, p)));
+                .flatMap(s -> auth.activePrincipal(s.tokenId(), s.createdAt()).map(p -> new SignedIn(s, p)));
     }
 
     void close(String cookieValue) {
@@ -66,13 +77,13 @@ public final class Sessions {
                 offered.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String randomToken() {
+    String randomToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String hash(String value) {
+    static String hash(String value) {
         return io.vitrine.common.Hashes.sha256Hex(value);
     }
 

@@ -15,6 +15,7 @@ final class StaticFiles {
             "app.css", "/web/app.css",
             "app.js", "/web/app.js",
             "upload.js", "/web/upload.js",
+            "favicon.svg", "/web/favicon.svg",
             "htmx.min.js", HTMX);
 
     private final Map<String, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -29,7 +30,14 @@ final class StaticFiles {
         byte[] body = cache.computeIfAbsent(resource, StaticFiles::load);
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8").result(body);
+        ctx.contentType(contentType(name)).result(body);
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        return name.endsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
     }
 
     private static byte[] load(String resource) {

@@ -6,6 +6,8 @@ import io.vitrine.asset.AssetService;
 import io.vitrine.audit.AuditService;
 import io.vitrine.auth.Permission;
 import io.vitrine.auth.Principal;
+import io.vitrine.auth.Role;
+import io.vitrine.workflow.WorkflowService;
 import io.vitrine.rights.LicenceService;
 import io.vitrine.rights.Use;
 import java.util.Map;
@@ -19,11 +21,13 @@ final class WebAccess {
     private final AssetService assets;
     private final LicenceService licences;
     private final AuditService audit;
+    private final WorkflowService workflow;
 
-    WebAccess(AssetService assets, LicenceService licences, AuditService audit) {
+    WebAccess(AssetService assets, LicenceService licences, AuditService audit, WorkflowService workflow) {
         this.assets = assets;
         this.licences = licences;
         this.audit = audit;
+        this.workflow = workflow;
     }
 
     /** The live asset if {@code who} may see it; otherwise the same "not found" as an unknown id. */
@@ -35,9 +39,15 @@ final class WebAccess {
         return a;
     }
 
-    /** Checks that viewing inside the DAM is covered (throws the rights refusal otherwise). */
-    void checkInternalView(Asset a) {
+    /**
+     * Checks that viewing inside the DAM is covered (throws the rights refusal otherwise), and, as in
+     * the API, that an external partner gets files of approved or published assets only.
+     */
+    void checkView(Sessions.SignedIn who, Asset a) {
         licences.check(a, Use.INTERNAL_VIEW);
+        if (who.principal().hasRole(Role.EXTERNAL.apiName())) {
+            workflow.requireReleased(a, "downloaded by external partners");
+        }
     }
 
     void record(Sessions.SignedIn who, String action, String target, Map<String, String> details) {

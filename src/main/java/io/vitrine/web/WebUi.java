@@ -22,23 +22,32 @@ public final class WebUi {
     private final LibraryRoutes library;
     private final AssetPageRoutes asset;
     private final UploadRoutes upload;
+    private final ShareRoutes share;
+    private final CollectionWebRoutes collections;
     private final StaticFiles files = new StaticFiles();
+    private final OidcRoutes oidc;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
-            io.vitrine.analytics.SearchLog searchLog) {
-        WebAccess access = new WebAccess(assets, licences, audit);
+            io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
+            io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
+            ExternalSignIn external) {
+        WebAccess access = new WebAccess(assets, licences, audit, workflow);
         this.guard = new Guard(sessions, pages);
-        this.login = new LoginRoutes(sessions, guard, pages);
+        this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
+        this.oidc = external == null ? null
+                : new OidcRoutes(external, sessions, guard, pages, audit, java.time.Clock.systemUTC());
         this.library = new LibraryRoutes(search, assets, searchLog, pages);
         this.asset = new AssetPageRoutes(assets, enrichment, access, new BlobResponder(blobs), pages);
         this.upload = new UploadRoutes(ingest, access, pages);
+        this.share = new ShareRoutes(shareLinks, assets, licences, audit, new BlobResponder(blobs), pages, workflow);
+        this.collections = new CollectionWebRoutes(collections, shareLinks, assets, access, pages, java.time.Clock.systemUTC());
     }
 
     public void register(Javalin app) {
         app.addHttpHandler(HandlerType.GET, "/", pages.safely(ctx -> {
             if (guard.signedIn(ctx).isEmpty()) {
-                pages.render(ctx, "login", new LoginPage(null));
+                pages.render(ctx, "login", login.page(null));
             } else {
                 guard.page(Permission.ASSET_READ, library::library).handle(ctx);
             }
@@ -46,6 +55,10 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/login", pages.safely(login::form));
         app.addHttpHandler(HandlerType.POST, "/login", pages.safely(login::signIn));
         app.addHttpHandler(HandlerType.POST, "/logout", guard.action(login::signOut));
+        if (oidc != null) {
+            app.addHttpHandler(HandlerType.GET, "/login/oidc", pages.safely(oidc::start));
+            app.addHttpHandler(HandlerType.GET, "/login/oidc/callback", pages.safely(oidc::callback));
+        }
         app.addHttpHandler(HandlerType.POST, "/search/clicks", guard.action(Permission.ASSET_READ, library::click));
         app.addHttpHandler(HandlerType.GET, "/upload", guard.page(Permission.ASSET_UPLOAD, upload::page));
         app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));
@@ -56,5 +69,15 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
         app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
+        app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
+        app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));
+        app.addHttpHandler(HandlerType.GET, "/collections/{id}", guard.page(Permission.COLLECTION_READ, collections::detail));
+        app.addHttpHandler(HandlerType.POST, "/collections/{id}/share-links",
+                guard.action(Permission.SHARE_LINK_CREATE, collections::createLink));
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/collections", guard.page(Permission.COLLECTION_READ, collections::assetCard));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/collections", guard.action(Permission.COLLECTION_EDIT, collections::addAsset));
+        app.addHttpHandler(HandlerType.GET, "/s/{token}", pages.safely(share::view));
+        app.addHttpHandler(HandlerType.POST, "/s/{token}", pages.safely(share::unlock));
+        app.addHttpHandler(HandlerType.GET, "/s/{token}/{assetId}/{name}", pages.safely(share::file));
     }
 }

@@ -31,6 +31,7 @@ class RightsApiTest {
         client.attach(licensed, client.licence("""
                 {"kind":"licence","channels":["web","social"],"regions":["DE","FR"],"start":"2020-01-01","end":"2999-12-31",
                  "licensor":"Studio Nord","attribution":"© Studio Nord","restrictions":"no retouching"}"""));
+        client.approve(licensed); // only approved assets leave the company through signed links
     }
 
     @AfterAll

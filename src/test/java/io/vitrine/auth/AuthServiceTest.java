@@ -49,6 +49,19 @@ class AuthServiceTest {
     }
 
     @Test
+    void a_web_session_of_the_bootstrap_token_survives_a_restart_with_the_same_value_but_not_a_new_value() {
+        auth.bootstrapAdmin("first-token");
+        Instant sessionOpened = NOW.plusSeconds(3600);
+        AuthService restarted = new AuthService(tokens, Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
+        restarted.bootstrapAdmin("first-token");
+        assertThat(restarted.activePrincipal(AuthService.BOOTSTRAP_ID, sessionOpened)).isPresent();
+
+        restarted.bootstrapAdmin("second-token");
+        assertThat(restarted.activePrincipal(AuthService.BOOTSTRAP_ID, sessionOpened)).isEmpty();
+        assertThat(restarted.activePrincipal(AuthService.BOOTSTRAP_ID, NOW.plusSeconds(7300))).isPresent();
+    }
+
+    @Test
     void a_changed_configured_token_replaces_the_old_one() {
         auth.bootstrapAdmin("first-token");
         auth.bootstrapAdmin("second-token");

@@ -155,7 +155,23 @@ public abstract class AssetIndexContract {
                 .containsExactly(new FacetCount("fur", 1), new FacetCount("pet", 1));
         assertThat(result.facets().get("mediaType")).containsExactly(new FacetCount("image/jpeg", 1));
         assertThat(result.facets().keySet())
-                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status");
+                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status", "workflow", "people");
+    }
+
+    @Test
+    void people_facet_counts_assets_with_and_without_faces_and_leaves_out_unchecked_ones() {
+        add(doc("a").title("crowd").people(3), doc("b").title("crowd").people(0), doc("c").title("crowd"));
+        SearchResult all = index.search(filtered("crowd", Map.of()));
+        assertThat(all.facets().get("people")).containsExactlyInAnyOrder(new FacetCount("present", 1), new FacetCount("none", 1));
+        assertThat(index.search(filtered("crowd", Map.of(Facet.PEOPLE, List.of("present")))).hits())
+                .extracting(h -> h.id()).containsExactly("a");
+    }
+
+    @Test
+    void text_read_off_an_image_is_searchable_next_to_extracted_text() {
+        add(doc("a").text("annual report").readText("Zeppelin hangar"), doc("b").readText("Zeppelin"), doc("c").text("annual"));
+        assertThat(index.search(filtered("zeppelin", Map.of())).total()).isEqualTo(2);
+        assertThat(index.search(filtered("annual", Map.of())).total()).isEqualTo(2);
     }
 
     @Test

@@ -23,6 +23,8 @@ final class TestDocs {
     private String text;
     private Map<String, String> custom = Map.of();
     private java.util.Set<String> regions = java.util.Set.of();
+    private Long people;
+    private String readText;
 
     private TestDocs(String id) {
         this.id = id;
@@ -45,9 +47,11 @@ final class TestDocs {
     TestDocs text(String value) { text = value; return this; }
     TestDocs custom(Map<String, String> value) { custom = value; return this; }
     TestDocs regions(String... values) { regions = java.util.Set.of(values); return this; }
+    TestDocs people(long value) { people = value; return this; }
+    TestDocs readText(String value) { readText = value; return this; }
 
     IndexDocument build() {
         return new IndexDocument(id, filename, mediaType, status, 1_000L, createdAt, capturedAt, title,
-                description, keywords, creator, null, null, cameraModel, text, custom, regions);
+                description, keywords, creator, null, null, cameraModel, text, custom, regions).withFindings(readText, people);
     }
 }

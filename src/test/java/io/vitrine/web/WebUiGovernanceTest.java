@@ -72,6 +72,18 @@ class WebUiGovernanceTest {
     }
 
     @Test
+    void an_external_partner_gets_files_of_approved_assets_only_in_the_ui() throws Exception {
+        String draft = gov.asset(503, "{\"title\":\"Unreviewed poster\"}");
+        Browser partner = signIn(gov.user("external"));
+        HttpResponse<String> refused = partner.get("/assets/" + draft + "/renditions/thumb");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("approved");
+        assertThat(signIn(gov.user("consumer")).get("/assets/" + draft + "/renditions/thumb").statusCode()).isEqualTo(200);
+        gov.approve(draft);
+        assertThat(partner.get("/assets/" + draft + "/renditions/thumb").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void original_downloads_in_the_ui_are_audited() throws Exception {
         Browser librarian = signIn(gov.user("librarian", "DE"));
         assertThat(librarian.get("/assets/" + everywhere + "/original").statusCode()).isEqualTo(200);

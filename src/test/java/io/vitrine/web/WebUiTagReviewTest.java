@@ -52,6 +52,7 @@ class WebUiTagReviewTest {
         WebUiGovernanceTest.Browser librarian = WebUiGovernanceTest.signIn(server, gov.user("librarian", "DE"));
         String page = librarian.get("/assets/" + asset).body();
         assertThat(page).contains("data-concept=\"balloon\"").contains("AI draft").contains("Accept tag");
+        assertThat(page).contains("Caption draft (AI, template@1): Image of balloon");
         String csrf = WebUiGovernanceTest.csrf(page);
 
         String accepted = librarian.post("/assets/" + asset + "/tags/balloon", "_csrf=" + csrf + "&status=accepted").body();

@@ -51,7 +51,9 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
                     .bind("a", assetId).bind("m", model).execute();
             for (Tag t : tags) {
                 if (decided.contains(t.concept())) {
-                    h.createUpdate("update asset_tags set confidence = :c, model = :m, model_version = :v where asset_id = :a and concept = :k")
+                    h.createUpdate("""
+                            update asset_tags set confidence = :c, model = :m, model_version = :v
+                            where asset_id = :a and concept = :k and source <> 'human'""")
                             .bind("c", t.confidence()).bind("m", t.model()).bind("v", t.modelVersion())
                             .bind("a", assetId).bind("k", t.concept()).execute();
                 } else {
@@ -60,6 +62,26 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
             }
             return null;
         }));
+    }
+
+    @Override
+    public void addHuman(String assetId, Tag tag) {
+        db.inTransaction(() -> db.with(h -> {
+            int updated = h.createUpdate("update asset_tags set status = 'ACCEPTED', decided_at = :at where asset_id = :a and concept = :k")
+                    .bind("at", ts(tag.createdAt())).bind("a", assetId).bind("k", tag.concept()).execute();
+            if (updated == 0) {
+                insert(h, assetId, tag);
+                h.createUpdate("update asset_tags set decided_at = :at where asset_id = :a and concept = :k")
+                        .bind("at", ts(tag.createdAt())).bind("a", assetId).bind("k", tag.concept()).execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public boolean removeHuman(String assetId, String concept) {
+        return db.with(h -> h.createUpdate("delete from asset_tags where asset_id = :a and concept = :k and source = 'human'")
+                .bind("a", assetId).bind("k", concept).execute()) > 0;
     }
 
     private static void insert(org.jdbi.v3.core.Handle h, String assetId, Tag t) {

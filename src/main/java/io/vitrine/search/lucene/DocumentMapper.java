@@ -134,6 +134,10 @@ final class DocumentMapper {
         }
         addFacet(doc, Facet.CAMERA_MODEL, source.cameraModel());
         addFacet(doc, Facet.STATUS, source.status());
+        addFacet(doc, Facet.WORKFLOW, source.workflow());
+        if (source.people() != null) {
+            addFacet(doc, Facet.PEOPLE, source.people() > 0 ? "present" : "none");
+        }
         Set<String> keywords = new LinkedHashSet<>();
         nonNull(source.keywords()).forEach(k -> keywords.add(facetValue(k)));
         keywords.forEach(k -> addFacet(doc, Facet.KEYWORDS, k));

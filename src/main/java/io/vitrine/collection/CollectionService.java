@@ -1,0 +1,149 @@
+package io.vitrine.collection;
+
+import io.vitrine.auth.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Collections (lightboxes). A collection is seen by its owner, the colleagues it is shared with and
+ * administrators, and by nobody else: to them it answers like one that does not exist. Inside it,
+ * each person still sees only the assets her regions allow.
+ */
+public final class CollectionService {
+    public static final int MAX_ASSETS_PER_REQUEST = 1000;
+
+    private final CollectionRepository repo;
+    private final Supplier<String> ids;
+    private final Clock clock;
+
+    public CollectionService(CollectionRepository repo, Supplier<String> ids, Clock clock) {
+        this.repo = repo;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** What a caller may do with a collection she can see. */
+    public enum Right { VIEW, EDIT, OWN }
+
+    public record View(Collection collection, Right right, List<String> assetIds, List<Member> members) {}
+
+    public Caller caller(Principal p) {
+        return new Caller(repo.userOfToken(p.tokenId()).orElse(p.tokenId()), p);
+    }
+
+    public Collection create(Caller who, String name, String description) {
+        Instant now = clock.instant();
+        Collection c = new Collection(ids.get(), validName(name), validDescription(description), who.id(), now, now, 0);
+        repo.insert(c);
+        return c;
+    }
+
+    public List<Collection> list(Caller who) {
+        return repo.listFor(who.id(), who.admin());
+    }
+
+    /** The caller's collections split by whether they hold the asset, and which of the others she may add it to. */
+    public record Placement(List<Collection> holding, List<Collection> addable) {}
+
+    public Placement placement(Caller who, String assetId) {
+        java.util.Set<String> with = repo.collectionsWith(assetId);
+        List<Collection> mine = list(who);
+        return new Placement(mine.stream().filter(c -> with.contains(c.id())).toList(),
+                mine.stream().filter(c -> !with.contains(c.id()) && rightOf(who, c.id()).compareTo(Right.EDIT) >= 0).toList());
+    }
+
+    /** The collection with the assets {@code visible} lets through. */
+    public View get(Caller who, String id, Predicate<String> visible) {
+        Right right = rightOf(who, id);
+        List<String> assets = repo.assetIds(id).stream().filter(visible).toList();
+        return new View(repo.find(id).orElseThrow(), right, assets, repo.members(id));
+    }
+
+    public void update(Caller who, String id, String name, String description) {
+        require(who, id, Right.EDIT);
+        Collection c = repo.find(id).orElseThrow();
+        repo.update(id, name == null ? c.name() : validName(name), description == null ? c.description() : validDescription(description),
+                clock.instant());
+    }
+
+    public void delete(Caller who, String id) {
+        require(who, id, Right.OWN);
+        repo.delete(id);
+    }
+
+    /** Adds assets the caller can see; any other id stops the request before anything changes. */
+    public int addAssets(Caller who, String id, List<String> assetIds, Predicate<String> visible) {
+        require(who, id, Right.EDIT);
+        if (assetIds == null || assetIds.isEmpty() || assetIds.size() > MAX_ASSETS_PER_REQUEST) {
+            throw CollectionException.invalid("'assetIds' must list 1 to " + MAX_ASSETS_PER_REQUEST + " asset ids");
+        }
+        for (String a : assetIds) {
+            if (a == null || !visible.test(a)) {
+                throw new CollectionException(CollectionException.Kind.INVALID, "asset " + a + " does not exist");
+            }
+        }
+        return repo.addAssets(id, assetIds.stream().distinct().toList(), who.id(), clock.instant());
+    }
+
+    public void removeAsset(Caller who, String id, String assetId) {
+        require(who, id, Right.EDIT);
+        if (!repo.removeAsset(id, assetId)) {
+            throw new CollectionException(CollectionException.Kind.NOT_FOUND, "asset " + assetId + " is not in collection " + id);
+        }
+    }
+
+    public void share(Caller who, String id, String userId, String access) {
+        require(who, id, Right.OWN);
+        Member.Access a = Member.Access.byApiName(access == null ? "" : access)
+                .orElseThrow(() -> CollectionException.invalid("'access' must be view or edit"));
+        if (userId == null || !repo.userExists(userId)) {
+            throw CollectionException.invalid("user " + userId + " does not exist");
+        }
+        repo.putMember(id, new Member(userId, a, clock.instant()));
+    }
+
+    public void unshare(Caller who, String id, String userId) {
+        require(who, id, Right.OWN);
+        if (!repo.removeMember(id, userId)) {
+            throw new CollectionException(CollectionException.Kind.NOT_FOUND, "collection " + id + " is not shared with user " + userId);
+        }
+    }
+
+    /** Throws unless the caller has at least {@code needed}; a collection she cannot see is a 404. */
+    Right require(Caller who, String id, Right needed) {
+        Right r = rightOf(who, id);
+        if (r.compareTo(needed) < 0) {
+            throw new CollectionException(CollectionException.Kind.FORBIDDEN, needed == Right.OWN
+                    ? "only the owner of collection " + id + " or an administrator may do this"
+                    : "collection " + id + " is shared with you to view only");
+        }
+        return r;
+    }
+
+    private Right rightOf(Caller who, String id) {
+        Collection c = repo.find(id).orElseThrow(() -> CollectionException.notFound(id));
+        if (c.ownerId().equals(who.id()) || who.admin()) {
+            return Right.OWN;
+        }
+        Optional<Member.Access> a = repo.accessOf(id, who.id());
+        return a.map(x -> x == Member.Access.EDIT ? Right.EDIT : Right.VIEW).orElseThrow(() -> CollectionException.notFound(id));
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw CollectionException.invalid("'name' must be 1 to 255 characters");
+        }
+        return name.strip();
+    }
+
+    private static String validDescription(String d) {
+        if (d != null && d.length() > 4000) {
+            throw CollectionException.invalid("'description' must be at most 4000 characters");
+        }
+        return d;
+    }
+}

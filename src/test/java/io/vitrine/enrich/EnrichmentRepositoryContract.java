@@ -1,0 +1,76 @@
+package io.vitrine.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vitrine.db.Database;
+import io.vitrine.enrich.jdbc.JdbiEnrichmentRepository;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tags as every {@link EnrichmentRepository} keeps them, run against each database. */
+abstract class EnrichmentRepositoryContract {
+    private static final Instant T = Instant.parse("2026-05-01T10:00:00Z");
+
+    private Database db;
+    private EnrichmentRepository repo;
+
+    protected abstract Database freshDatabase();
+
+    @BeforeEach
+    void open() {
+        db = freshDatabase();
+        repo = new JdbiEnrichmentRepository(db.handles());
+        db.handles().jdbi().useHandle(h -> h.createUpdate("""
+                insert into assets (id, filename, media_type, type_mismatch, bytes, sha256, status, version, created_at, updated_at)
+                values ('a1', 'f.jpg', 'image/jpeg', false, 1, :sha, 'READY', 1, :t, :t)""")
+                .bind("sha", "0".repeat(64)).bind("t", OffsetDateTime.ofInstant(T, ZoneOffset.UTC)).execute());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static Tag ai(String concept, double confidence) {
+        return new Tag(concept, confidence, Tag.Status.DRAFT, "ai", "m", "1", T, null);
+    }
+
+    private static Tag human(String concept) {
+        return new Tag(concept, 1.0, Tag.Status.ACCEPTED, "human", "human", "-", T.plusSeconds(5), T.plusSeconds(5));
+    }
+
+    @Test
+    void a_hand_added_tag_survives_a_model_re_run_with_its_provenance() {
+        repo.addHuman("a1", human("beach"));
+        repo.replaceDrafts("a1", "m", List.of(ai("beach", 0.4), ai("dog", 0.7)));
+        assertThat(repo.tags("a1")).filteredOn(t -> t.concept().equals("beach")).singleElement().satisfies(t -> {
+            assertThat(t.source()).isEqualTo("human");
+            assertThat(t.model()).isEqualTo("human");
+            assertThat(t.status()).isEqualTo(Tag.Status.ACCEPTED);
+        });
+        assertThat(repo.tags("a1")).extracting(Tag::concept).containsExactlyInAnyOrder("beach", "dog");
+    }
+
+    @Test
+    void adding_a_concept_the_model_proposed_accepts_its_draft_and_keeps_the_model() {
+        repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.7)));
+        repo.addHuman("a1", human("dog"));
+        Tag t = repo.tags("a1").getFirst();
+        assertThat(t.status()).isEqualTo(Tag.Status.ACCEPTED);
+        assertThat(t.source()).isEqualTo("ai");
+        assertThat(t.decidedAt()).isEqualTo(T.plusSeconds(5));
+        assertThat(repo.removeHuman("a1", "dog")).as("an AI tag is rejected, not removed").isFalse();
+    }
+
+    @Test
+    void only_hand_added_tags_are_removed() {
+        repo.addHuman("a1", human("beach"));
+        assertThat(repo.removeHuman("a1", "beach")).isTrue();
+        assertThat(repo.tags("a1")).isEmpty();
+    }
+}
