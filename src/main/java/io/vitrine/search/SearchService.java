@@ -20,6 +20,15 @@ public final class SearchService {
     @FunctionalInterface
     public interface QueryEmbedding {
         List<SearchQuery.Vector> vectorsFor(String text);
+
+        /**
+         * For a query translated into concept labels: only the spaces of assets' own words. The
+         * concepts space would only add loose neighbours (its assets carry the very tags the
+         * keyword search already matches by label in the query's language).
+         */
+        default List<SearchQuery.Vector> wordVectorsFor(String text) {
+            return vectorsFor(text);
+        }
     }
 
     public SearchService(AssetIndex index, AssetRepository assets) {
@@ -51,7 +60,9 @@ public final class SearchService {
         QueryEmbedding e = embedding;
         Results r;
         if (hasText && byRelevance && e != null && read.semanticText() != null) {
-            r = search(q.withHybrid(new SearchQuery.Hybrid(e.vectorsFor(read.semanticText()), 1f,
+            boolean translated = !read.semanticText().equals(query.text());
+            var vectors = translated ? e.wordVectorsFor(read.semanticText()) : e.vectorsFor(read.semanticText());
+            r = search(q.withHybrid(new SearchQuery.Hybrid(vectors, 1f,
                     SearchQuery.Hybrid.DEFAULT_RRF_K, explain)));
         } else if (explain && byRelevance) {
             r = search(q.withHybrid(new SearchQuery.Hybrid(List.of(), 1f, SearchQuery.Hybrid.DEFAULT_RRF_K, true)));
