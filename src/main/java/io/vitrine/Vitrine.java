@@ -124,11 +124,15 @@ public final class Vitrine implements AutoCloseable {
                     notifications.events);
             enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms, handles, notifications.events);
+            indexing.useQuality(enrichment.service::qualityScore);
             indexing.useFindings(id -> {
                 var f = enrichment.service.findings(id);
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
             });
             search = new SearchService(index, assets);
+            // the bundled text embedder (bge-small-en) understands English only
+            search.useInterpretation(new io.vitrine.language.QueryInterpreter(
+                    enrichment.service.vocabulary().labels(), java.util.Set.of("en")));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
@@ -224,7 +228,7 @@ public final class Vitrine implements AutoCloseable {
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).withDuplicates(duplicates)
+                searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)
                 .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();

@@ -207,6 +207,25 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
+     * Registers {@code POST /api/v1/admin/reindex}: rebuilds the search index aside and swaps it
+     * in while searches go on; 409 when a rebuild is already running. (The composition root passes
+     * the rebuild, so the API never sees the indexing service.)
+     */
+    public HttpApi reindex(java.util.function.LongSupplier rebuild) {
+        route(HandlerType.POST, "/api/v1/admin/reindex", Permission.INDEX_REBUILD, ctx -> {
+            long started = System.nanoTime();
+            long indexed;
+            try {
+                indexed = rebuild.getAsLong();
+            } catch (IllegalStateException e) {
+                throw new ApiException(409, "rebuild-running", "Conflict", e.getMessage());
+            }
+            ctx.json(Map.of("indexed", indexed, "millis", (System.nanoTime() - started) / 1_000_000));
+        });
+        return this;
+    }
+
+    /**
      * Lets another module (the web UI) add its routes to the same server. They are not recorded in
      * {@link #routes()}: that list is the API contract that openapi.yaml must match.
      */

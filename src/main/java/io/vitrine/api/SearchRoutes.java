@@ -55,7 +55,7 @@ final class SearchRoutes {
                 r.hits().stream().filter(h -> !h.asset().id().equals(exclude))
                         .map(h -> new SearchResponse.HitView(h.asset().id(), h.score(), h.explain(), AssetView.of(h.asset(), false, null)))
                         .toList(),
-                r.facets(), r.nextCursor());
+                r.facets(), r.nextCursor(), r.interpretation());
     }
 
     static SearchQuery parse(Context ctx) {
@@ -118,7 +118,10 @@ final class SearchRoutes {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    record SearchResponse(long total, List<HitView> hits, Map<String, List<io.vitrine.search.SearchResult.FacetCount>> facets, String nextCursor) {
+    /** {@code interpretation}: with {@code explain=true}, the detected language, its evidence and the concepts named. */
+    record SearchResponse(long total, List<HitView> hits, Map<String, List<io.vitrine.search.SearchResult.FacetCount>> facets, String nextCursor,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            io.vitrine.search.QueryInterpretation.Interpretation interpretation) {
         record HitView(String id, float score,
                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                 java.util.Map<String, io.vitrine.search.SearchResult.Component> explain,

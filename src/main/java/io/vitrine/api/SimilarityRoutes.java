@@ -51,7 +51,7 @@ final class SimilarityRoutes {
         }
         Optional<SearchQuery.Vector> v = embeddings.forConcepts(proposed);
         if (v.isEmpty()) {
-            ctx.json(new SearchRoutes.SearchResponse(0, List.of(), java.util.Map.of(), null));
+            ctx.json(new SearchRoutes.SearchResponse(0, List.of(), java.util.Map.of(), null, null));
             return;
         }
         ctx.json(SearchRoutes.response(run(ctx, v.get()), null));

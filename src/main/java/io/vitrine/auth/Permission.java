@@ -26,7 +26,8 @@ public enum Permission {
     WORKFLOW_PUBLISH("workflow.publish"),
     DUPLICATES_SCAN("duplicates.scan"),
     EVENTS_READ("events.read"),
-    WEBHOOK_MANAGE("webhook.manage");
+    WEBHOOK_MANAGE("webhook.manage"),
+    INDEX_REBUILD("index.rebuild");
 
     private final String apiName;
 

@@ -108,6 +108,11 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
                 new SearchQuery.Vector(conceptsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY));
     }
 
+    @Override
+    public List<SearchQuery.Vector> wordVectorsFor(String text) {
+        return List.of(new SearchQuery.Vector(wordsSpace(), embedder.embed(text), K, 1f, MIN_QUERY_SIMILARITY));
+    }
+
     /**
      * Assets like this one: near its image embedding (what it looks like) when the tagger gave it one,
      * else near its concepts, else near its words.

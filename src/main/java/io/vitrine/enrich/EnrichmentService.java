@@ -80,6 +80,12 @@ public final class EnrichmentService {
         return new Findings(faces.stream().filter(Face::counts).count(), checked, text);
     }
 
+    /** The technical quality score 0-100, null while the asset has none. */
+    public Integer qualityScore(String assetId) {
+        Quality q = read(repo.results(assetId).values().get(EnrichmentSteps.QUALITY), new TypeReference<Quality>() {}, null);
+        return q == null ? null : q.score();
+    }
+
     /** Records a person's decision on one tag; throws when the asset or the tag does not exist. */
     public Tag decide(String assetId, String concept, Tag.Status status) {
         assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));

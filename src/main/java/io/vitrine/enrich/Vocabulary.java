@@ -52,6 +52,13 @@ public final class Vocabulary {
         return out;
     }
 
+    /** Concept id → language → label, for reading queries ({@code language.QueryInterpreter}). */
+    public Map<String, Map<String, String>> labels() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        concepts.values().forEach(c -> out.put(c.id(), c.labels()));
+        return out;
+    }
+
     public int size() {
         return concepts.size();
     }

@@ -49,6 +49,35 @@ public interface AssetIndex extends AutoCloseable {
     /** Every id in the index, for consistency checks against the database. */
     Set<String> ids();
 
+    /** Id → {@link IndexDocument#fingerprint()} of every document, as of the last refresh. */
+    java.util.Map<String, String> fingerprints();
+
+    /**
+     * False when the index was not closed cleanly last time (a crash, kill -9): its last seconds
+     * of changes may be lost, so it must be checked against the database document by document.
+     */
+    boolean closedCleanly();
+
+    /**
+     * Starts building a fresh index aside while this one keeps serving searches and taking
+     * writes; writes made meanwhile go to both. {@link Rebuild#swap()} replaces this index's
+     * content with the new one at once; closing a rebuild that was not swapped discards it.
+     *
+     * @throws IllegalStateException when a rebuild is already running
+     */
+    Rebuild rebuildAside();
+
+    /** A rebuild in progress; see {@link #rebuildAside()}. */
+    interface Rebuild extends AutoCloseable {
+        /** Adds a document read from the database, unless a live write of the same id came after the build started. */
+        void add(IndexDocument doc);
+
+        void swap();
+
+        @Override
+        void close();
+    }
+
     @Override
     void close();
 }

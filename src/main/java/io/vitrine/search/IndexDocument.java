@@ -14,6 +14,7 @@ import java.util.Set;
  * {@code image:mobilenetv2@12}), so two model versions can coexist while a re-embed runs.
  * {@code workflow}: the approval state ("draft", "approved", …), a facet; null when unknown.
  * {@code people}: faces found and not rejected, null when no face detector has looked at it.
+ * {@code quality}: the technical quality score 0-100, null while unknown (a gentle ranking boost).
  */
 public record IndexDocument(
         String id,
@@ -36,7 +37,17 @@ public record IndexDocument(
         List<String> tags,
         Map<String, float[]> vectors,
         String workflow,
-        Long people) {
+        Long people,
+        Integer quality) {
+
+    /** A document without a quality score. */
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions, List<String> tags, Map<String, float[]> vectors, String workflow, Long people) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, null);
+    }
 
     public IndexDocument {
         regions = regions == null ? Set.of() : Set.copyOf(regions);
@@ -70,25 +81,45 @@ public record IndexDocument(
                 copyright, cameraMake, cameraModel, text, custom, Set.of());
     }
 
+    /**
+     * A digest of everything the index holds of this document: the index stores it, so a check
+     * against the database can tell a stale document from a current one without comparing fields.
+     */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder();
+        for (Object o : new Object[] {id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom == null ? null : new java.util.TreeMap<>(custom),
+                new java.util.TreeSet<>(regions), tags, workflow, people, quality}) {
+            b.append(o).append('\u0000');
+        }
+        new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
+        return io.vitrine.common.Hashes.sha256Hex(b.toString()).substring(0, 32); // 128 bits tell versions apart
+    }
+
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people, quality);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people, quality);
+    }
+
+    public IndexDocument withQuality(Integer q) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, q);
     }
 
     public IndexDocument withWorkflow(String w) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people, quality);
     }
 
     /** With the text read off the image (OCR) after the extracted text, and the people count. */
     public IndexDocument withFindings(String readText, Long p) {
         String all = readText == null || readText.isBlank() ? text : text == null || text.isBlank() ? readText : text + "\n" + readText;
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p);
+                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p, quality);
     }
 }

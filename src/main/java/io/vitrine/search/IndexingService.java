@@ -37,6 +37,19 @@ public final class IndexingService implements StepHandler {
         java.util.Map<String, float[]> of(String assetId);
     }
 
+    private volatile QualityScores quality = id -> null;
+
+    /** An asset's technical quality score 0-100, null while unscored (enrichment provides it). */
+    @FunctionalInterface
+    public interface QualityScores {
+        Integer of(String assetId);
+    }
+
+    /** Indexes quality scores too, from now on: a gentle ranking boost. */
+    public void useQuality(QualityScores q) {
+        this.quality = q;
+    }
+
     /** An asset's approval state ("draft", "approved", …; the workflow module provides it). */
     @FunctionalInterface
     public interface WorkflowStates {
@@ -94,36 +107,45 @@ public final class IndexingService implements StepHandler {
         index.upsert(document(asset));
     }
 
-    /** Rebuilds the whole index from the database; returns how many assets were indexed. */
+    /**
+     * Rebuilds the whole index from the database without downtime: a fresh index is built aside
+     * while the live one keeps answering searches and taking writes (applied to both), then
+     * swapped in. Returns how many assets were indexed.
+     */
     public long rebuild() {
-        index.deleteAll();
         AtomicLong count = new AtomicLong();
-        assets.forEachLive(a -> {
-            index.upsert(document(a));
-            count.incrementAndGet();
-        });
-        index.refresh();
+        try (AssetIndex.Rebuild aside = index.rebuildAside()) {
+            assets.forEachLive(a -> {
+                aside.add(document(a));
+                count.incrementAndGet();
+            });
+            aside.swap();
+        }
         return count.get();
     }
 
     /**
      * After a crash the index may have lost its last few seconds of changes (it commits
-     * periodically; the database commits every change). When the live counts disagree, adds what is
-     * missing and drops what should be gone; returns how many documents were fixed.
+     * periodically; the database commits every change). After an unclean stop, or when the live
+     * counts disagree, every asset's document is compared with the indexed one by fingerprint:
+     * missing and stale documents are re-indexed, documents of assets that are gone are dropped.
+     * Returns how many documents were fixed.
      */
     public long reconcile() {
-        if (index.count() == assets.countLive()) {
+        index.refresh(); // compare with every write made so far, not with the last periodic refresh
+        if (index.closedCleanly() && index.count() == assets.countLive()) {
             return 0;
         }
-        java.util.Set<String> indexed = new java.util.HashSet<>(index.ids());
+        java.util.Map<String, String> indexed = new java.util.HashMap<>(index.fingerprints());
         AtomicLong fixed = new AtomicLong();
         assets.forEachLive(a -> {
-            if (!indexed.remove(a.id())) {
-                index.upsert(document(a));
+            IndexDocument d = document(a);
+            if (!d.fingerprint().equals(indexed.remove(a.id()))) {
+                index.upsert(d);
                 fixed.incrementAndGet();
             }
         });
-        indexed.forEach(id -> {
+        indexed.keySet().forEach(id -> {
             index.delete(id);
             fixed.incrementAndGet();
         });
@@ -136,7 +158,8 @@ public final class IndexingService implements StepHandler {
         IndexDocument doc = new IndexDocument(a.id(), a.filename(), a.mediaType(), a.status().apiName(), a.bytes(), a.createdAt(),
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
-                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withWorkflow(workflow.of(a.id()));
+                .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withWorkflow(workflow.of(a.id()))
+                .withQuality(quality.of(a.id()));
         Finding f = findings.of(a.id());
         return doc.withFindings(f.text(), f.people());
     }

@@ -12,6 +12,8 @@ import java.util.Set;
  * opaque {@link SearchResult#nextCursor()} of the previous page, or null. {@code visibleRegions}
  * restricts everything (hits, total, facet counts) to documents without regions or with one of
  * these; null means unrestricted, an empty set means only documents without regions.
+ * {@code language} (ISO 639-1, null = unknown) adds a match of the text analysed for that language
+ * (stop words dropped, stemmed; Chinese segmented into words), so "praias" finds "praia".
  */
 public record SearchQuery(
         String text,
@@ -22,7 +24,13 @@ public record SearchQuery(
         int limit,
         String cursor,
         Set<String> visibleRegions,
-        Hybrid hybrid) {
+        Hybrid hybrid,
+        String language) {
+
+    public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
+            String cursor, Set<String> visibleRegions, Hybrid hybrid) {
+        this(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, null);
+    }
 
     public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
             String cursor, Set<String> visibleRegions) {
@@ -36,11 +44,15 @@ public record SearchQuery(
     }
 
     public SearchQuery visibleIn(Set<String> regions) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions), hybrid);
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions), hybrid, language);
     }
 
     public SearchQuery withHybrid(Hybrid h) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, h);
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, h, language);
+    }
+
+    public SearchQuery withLanguage(String lang) {
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, lang);
     }
 
     /**

@@ -14,16 +14,31 @@ public final class SearchService {
     private final AssetIndex index;
     private final AssetRepository assets;
     private volatile QueryEmbedding embedding;
+    private volatile QueryInterpretation interpretation = QueryInterpretation.Interpretation::plain;
 
     /** Embeds query text into the spaces assets were embedded into; absent when no embedder is installed. */
     @FunctionalInterface
     public interface QueryEmbedding {
         List<SearchQuery.Vector> vectorsFor(String text);
+
+        /**
+         * For a query translated into concept labels: only the spaces of assets' own words. The
+         * concepts space would only add loose neighbours (its assets carry the very tags the
+         * keyword search already matches by label in the query's language).
+         */
+        default List<SearchQuery.Vector> wordVectorsFor(String text) {
+            return vectorsFor(text);
+        }
     }
 
     public SearchService(AssetIndex index, AssetRepository assets) {
         this.index = index;
         this.assets = assets;
+    }
+
+    /** Detects query languages and concepts from now on (the vocabulary provides it). */
+    public void useInterpretation(QueryInterpretation i) {
+        this.interpretation = i;
     }
 
     /** Turns on hybrid (keyword + semantic) ranking for text queries. */
@@ -32,26 +47,44 @@ public final class SearchService {
     }
 
     /**
-     * A text query sorted by relevance becomes hybrid when an embedding is configured: keyword and
-     * semantic rankings fused. {@code explain} shows each component's rank and score per hit.
+     * A text query is read first (language, concepts, see {@link QueryInterpretation}); sorted by
+     * relevance it becomes hybrid when an embedding is configured and the query has something to
+     * embed in a language the embedder understands: keyword and semantic rankings fused.
+     * {@code explain} shows each component's rank and score per hit, and how the query was read.
      */
     public Results search(SearchQuery query, boolean explain) {
         boolean hasText = query.text() != null && !query.text().isBlank();
+        QueryInterpretation.Interpretation read = hasText ? interpretation.interpret(query.text()) : null;
+        SearchQuery q = read == null ? query : query.withLanguage(read.language());
         boolean byRelevance = query.sort() == null || query.sort() == SearchQuery.SortOrder.RELEVANCE;
         QueryEmbedding e = embedding;
-        if (hasText && byRelevance && e != null) {
-            return search(query.withHybrid(new SearchQuery.Hybrid(e.vectorsFor(query.text()), 1f,
+        Results r;
+        if (hasText && byRelevance && e != null && read.semanticText() != null) {
+            boolean translated = !read.semanticText().equals(query.text());
+            var vectors = translated ? e.wordVectorsFor(read.semanticText()) : e.vectorsFor(read.semanticText());
+            r = search(q.withHybrid(new SearchQuery.Hybrid(vectors, 1f,
                     SearchQuery.Hybrid.DEFAULT_RRF_K, explain)));
+        } else if (explain && byRelevance) {
+            r = search(q.withHybrid(new SearchQuery.Hybrid(List.of(), 1f, SearchQuery.Hybrid.DEFAULT_RRF_K, true)));
+        } else {
+            r = search(q);
         }
-        if (explain && byRelevance) {
-            return search(query.withHybrid(new SearchQuery.Hybrid(List.of(), 1f, SearchQuery.Hybrid.DEFAULT_RRF_K, true)));
-        }
-        return search(query);
+        return explain ? r.withInterpretation(read) : r;
     }
 
     public record AssetHit(Asset asset, float score, java.util.Map<String, SearchResult.Component> explain) {}
 
-    public record Results(long total, List<AssetHit> hits, java.util.Map<String, List<SearchResult.FacetCount>> facets, String nextCursor) {}
+    /** {@code interpretation}: how the query was read, when asked to explain (else null). */
+    public record Results(long total, List<AssetHit> hits, java.util.Map<String, List<SearchResult.FacetCount>> facets, String nextCursor,
+            QueryInterpretation.Interpretation interpretation) {
+        public Results(long total, List<AssetHit> hits, java.util.Map<String, List<SearchResult.FacetCount>> facets, String nextCursor) {
+            this(total, hits, facets, nextCursor, null);
+        }
+
+        Results withInterpretation(QueryInterpretation.Interpretation i) {
+            return new Results(total, hits, facets, nextCursor, i);
+        }
+    }
 
     public Results search(SearchQuery query) {
         SearchResult r = index.search(query);

@@ -101,13 +101,14 @@ public final class SearchBenchmark {
     }
 
     private static SearchQuery keyword(SyntheticLibrary library, SplittableRandom r) {
-        return new SearchQuery(library.query(r), Map.of(), null, null, SearchQuery.SortOrder.RELEVANCE, 50, null);
+        // as SearchService sends it: the query's language adds the language-field match
+        return new SearchQuery(library.query(r), Map.of(), null, null, SearchQuery.SortOrder.RELEVANCE, 50, null).withLanguage("en");
     }
 
     private static SearchQuery filtered(SyntheticLibrary library, SplittableRandom r) {
         Map<Facet, List<String>> filters = Map.of(Facet.MEDIA_TYPE, List.of("image"),
                 Facet.YEAR, List.of(Integer.toString(2018 + r.nextInt(9))));
-        return new SearchQuery(library.query(r), filters, null, null, SearchQuery.SortOrder.RELEVANCE, 50, null);
+        return new SearchQuery(library.query(r), filters, null, null, SearchQuery.SortOrder.RELEVANCE, 50, null).withLanguage("en");
     }
 
     private static SearchQuery browse(SplittableRandom r) {

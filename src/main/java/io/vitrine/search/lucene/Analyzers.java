@@ -20,9 +20,12 @@ final class Analyzers {
 
     private Analyzers() {}
 
-    /** Filename analyzer for {@link IndexSchema#FILENAME}, the text analyzer for every other field. */
+    /**
+     * Filename analyzer for {@link IndexSchema#FILENAME}, a language's analyzer for its {@link
+     * LanguageFields} field, the text analyzer for every other field.
+     */
     static Analyzer perField() {
-        Map<String, Analyzer> perField = new HashMap<>();
+        Map<String, Analyzer> perField = new HashMap<>(LanguageFields.analyzers());
         perField.put(IndexSchema.FILENAME, new FilenameAnalyzer());
         return new PerFieldAnalyzerWrapper(new TextAnalyzer(), perField);
     }

@@ -40,7 +40,11 @@ final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(IndexSchema.ID, source.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexSchema.ID, new BytesRef(source.id())));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(IndexSchema.FINGERPRINT,
+                new BytesRef(java.util.HexFormat.of().parseHex(source.fingerprint()))));
         addText(doc, source);
+        LanguageFields.addTo(doc, source);
+        RankingSignals.addTo(doc, source);
         addDate(doc, assetDate(source));
         addFacets(doc, source);
         addRegions(doc, source.regions());

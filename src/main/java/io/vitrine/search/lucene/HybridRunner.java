@@ -58,7 +58,8 @@ final class HybridRunner {
         Map<String, ScoreDoc[]> lists = new LinkedHashMap<>();
         Map<String, Float> weights = new HashMap<>();
         if (hasText || h.vectors().isEmpty()) {
-            lists.put(TEXT, searcher.search(withFilter(textQueries.build(query.text()), filter), TEXT_CANDIDATES).scoreDocs);
+            Query text = textQueries.build(query.text(), query.language());
+            lists.put(TEXT, searcher.search(withFilter(hasText ? RankingSignals.boost(text) : text, filter), TEXT_CANDIDATES).scoreDocs);
             weights.put(TEXT, h.textWeight());
         }
         for (SearchQuery.Vector v : h.vectors()) {
@@ -128,7 +129,7 @@ final class HybridRunner {
     private Query unionQuery(SearchQuery query, List<Fused> fused, boolean hasText) {
         BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         if (hasText || query.hybrid().vectors().isEmpty()) {
-            any.add(textQueries.build(query.text()), Occur.SHOULD);
+            any.add(textQueries.build(query.text(), query.language()), Occur.SHOULD);
         }
         // the fused hits already carry their ids; those a vector list found are the neighbours
         List<BytesRef> ids = fused.stream().filter(f -> f.parts().keySet().stream().anyMatch(k -> !k.equals(TEXT)))

@@ -11,8 +11,12 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "5";
+    static final String VERSION = "6";
     static final String VERSION_KEY = "vitrine.schema.version";
+    /** Commit data: "true" only in the commit of a clean close; every other commit says "false". */
+    static final String CLEAN_KEY = "vitrine.closed.cleanly";
+    /** {@link io.vitrine.search.IndexDocument#fingerprint()}, 16 bytes of binary doc values: tells stale documents apart. */
+    static final String FINGERPRINT = "fingerprint";
 
     static final String ID = "id";
     static final String DATE = "date";

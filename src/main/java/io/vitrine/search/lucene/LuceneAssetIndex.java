@@ -6,13 +6,19 @@ import io.vitrine.search.SearchQuery;
 import io.vitrine.search.SearchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -20,10 +26,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link AssetIndex} on an embedded Lucene index in one folder, owned by this process (Lucene's
@@ -31,22 +38,30 @@ import org.apache.lucene.util.IOUtils;
  * process"). Writes are visible to search after {@link #refresh()}, or on their own within the
  * refresh interval (default 500 ms); they are committed every commit interval (default 5 s) and on
  * {@link #close()}. Totals, {@link #count()} and {@link #ids()} reflect the last refresh.
+ * {@link #rebuildAside()} builds a new index in {@code <dir>.rebuild} and swaps it in: searches
+ * never stop, writes pause for the few milliseconds of the swap.
  */
 public final class LuceneAssetIndex implements AssetIndex {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneAssetIndex.class);
     static final Duration DEFAULT_REFRESH = Duration.ofMillis(500);
     static final Duration DEFAULT_COMMIT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final boolean reset;
-    private final SearcherManager searchers;
-    private final IndexMaintenance maintenance;
+    private final Path dir;
+    private final Analyzer analyzer;
+    private final Duration refreshEvery;
+    private final Duration commitEvery;
+    private final Duration queryTimeout;
     private final DocumentMapper mapper;
     private final QueryRunner runner;
+    private final boolean reset;
+    private final boolean closedCleanly;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Duration queryTimeout;
-    static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
+    /** Writes hold the read side (they run in parallel); a swap holds the write side. */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+    private volatile IndexGeneration live;
+    private volatile AsideRebuild aside;
 
     /** Opens (or creates) the index in {@code dir} with the default refresh and commit intervals. */
     public LuceneAssetIndex(Path dir) {
@@ -63,23 +78,18 @@ public final class LuceneAssetIndex implements AssetIndex {
 
     /** @param queryTimeout a search running longer is stopped ({@link io.vitrine.search.SearchTimeoutException}) */
     public LuceneAssetIndex(Path dir, Duration refreshEvery, Duration commitEvery, Duration queryTimeout) {
+        this.dir = dir;
+        this.refreshEvery = refreshEvery;
+        this.commitEvery = commitEvery;
         this.queryTimeout = queryTimeout;
-        Analyzer analyzer = Analyzers.perField();
+        this.analyzer = Analyzers.perField();
         FacetsConfig facetsConfig = IndexSchema.facetsConfig();
         this.mapper = new DocumentMapper(facetsConfig);
         this.runner = new QueryRunner(analyzer, facetsConfig);
-        this.directory = openDirectory(dir);
-        WriterOpener.Opened opened;
-        try {
-            opened = WriterOpener.open(dir, directory, analyzer);
-        } catch (RuntimeException e) {
-            IOUtils.closeWhileHandlingException(directory);
-            throw e;
-        }
-        this.writer = opened.writer();
-        this.reset = opened.reset();
-        this.searchers = openSearchers(writer, directory);
-        this.maintenance = new IndexMaintenance(writer, searchers, refreshEvery, commitEvery);
+        this.live = IndexGeneration.open(dir, analyzer, refreshEvery, commitEvery);
+        this.reset = live.reset;
+        this.closedCleanly = live.closedCleanly;
+        discardLeftoverRebuild();
     }
 
     /**
@@ -92,28 +102,95 @@ public final class LuceneAssetIndex implements AssetIndex {
     }
 
     @Override
+    public boolean closedCleanly() {
+        return closedCleanly;
+    }
+
+    @Override
     public void upsert(IndexDocument doc) {
         var document = mapper.toDocument(doc); // validates the id before it becomes a term
-        io(() -> writer.updateDocument(new Term(IndexSchema.ID, doc.id()), document));
-        maintenance.markChanged();
+        Term id = new Term(IndexSchema.ID, doc.id());
+        write(doc.id(), w -> w.updateDocument(id, document));
     }
 
     @Override
     public void delete(String assetId) {
         DocumentMapper.requireId(assetId);
-        io(() -> writer.deleteDocuments(new Term(IndexSchema.ID, assetId)));
-        maintenance.markChanged();
+        Term id = new Term(IndexSchema.ID, assetId);
+        write(assetId, w -> w.deleteDocuments(id));
     }
 
     @Override
     public void deleteAll() {
-        io(writer::deleteAll);
-        maintenance.markChanged();
+        write(null, IndexWriter::deleteAll);
+    }
+
+    private void write(String id, AsideRebuild.WriterAction action) {
+        writes.readLock().lock();
+        try {
+            IndexGeneration g = live;
+            io(() -> action.apply(g.writer));
+            g.maintenance.markChanged();
+            AsideRebuild a = aside;
+            if (a != null) {
+                a.liveWrite(id, action);
+            }
+        } finally {
+            writes.readLock().unlock();
+        }
     }
 
     @Override
     public void refresh() {
-        io(maintenance::refreshNow);
+        io(() -> live.maintenance.refreshNow());
+    }
+
+    @Override
+    public synchronized Rebuild rebuildAside() {
+        if (aside != null) {
+            throw new IllegalStateException("a rebuild of the index at " + dir + " is already running");
+        }
+        Path folder = AsideRebuild.folderFor(dir);
+        io(() -> AsideRebuild.deleteTree(folder));
+        IndexGeneration side = IndexGeneration.open(folder, analyzer, refreshEvery, commitEvery);
+        aside = new AsideRebuild(side, mapper, this::swapIn, a -> aside = null);
+        return aside;
+    }
+
+    /** Writes wait for the swap; searches go on against the old generation until the new one is live. */
+    private void swapIn(AsideRebuild rebuild) {
+        IndexGeneration old;
+        writes.writeLock().lock();
+        try {
+            old = live;
+            aside = null;
+            rebuild.side().closeWriter();
+            rebuild.side().closeReaders();
+            old.closeWriter();
+            Path retired = dir.resolveSibling(dir.getFileName() + ".old");
+            AsideRebuild.deleteTree(retired);
+            Files.move(dir, retired, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(rebuild.side().path, dir, StandardCopyOption.ATOMIC_MOVE);
+            live = IndexGeneration.open(dir, analyzer, refreshEvery, commitEvery);
+            io(() -> live.maintenance.refreshNow());
+            old.closeReaders();
+            AsideRebuild.deleteTree(retired);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot swap the rebuilt index into " + dir, e);
+        } finally {
+            writes.writeLock().unlock();
+        }
+    }
+
+    /** A rebuild that a crash interrupted is useless: the next one starts over. */
+    private void discardLeftoverRebuild() {
+        for (Path p : new Path[] {AsideRebuild.folderFor(dir), dir.resolveSibling(dir.getFileName() + ".old")}) {
+            try {
+                AsideRebuild.deleteTree(p);
+            } catch (IOException e) {
+                LOG.warn("cannot remove leftover index folder {}", p, e);
+            }
+        }
     }
 
     @Override
@@ -137,48 +214,84 @@ public final class LuceneAssetIndex implements AssetIndex {
 
     @Override
     public Set<String> ids() {
-        return withSearcher(LuceneAssetIndex::allIds);
+        return withSearcher(searcher -> Set.copyOf(values(searcher, false).keySet()));
     }
 
-    /** Commits pending changes and releases the folder; later calls are no-ops. */
+    @Override
+    public Map<String, String> fingerprints() {
+        return withSearcher(searcher -> values(searcher, true));
+    }
+
+    /** Commits pending changes (marked as a clean close) and releases the folder; later calls are no-ops. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        maintenance.close();
+        AsideRebuild a = aside;
+        if (a != null) {
+            a.close();
+        }
         try {
-            IOUtils.close(searchers, writer, directory); // the writer commits on close
+            live.closeWriter();
+            live.closeReaders();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close index cleanly", e);
         }
     }
 
-    private static Set<String> allIds(IndexSearcher searcher) throws IOException {
-        Set<String> ids = new HashSet<>();
+    /** Id → fingerprint (hex; "" when absent, or when not asked for) of every live document. */
+    private static Map<String, String> values(IndexSearcher searcher, boolean fingerprints) throws IOException {
+        Map<String, String> out = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            SortedDocValues values = leaf.reader().getSortedDocValues(IndexSchema.ID);
-            Bits live = leaf.reader().getLiveDocs();
-            if (values == null) {
+            SortedDocValues ids = leaf.reader().getSortedDocValues(IndexSchema.ID);
+            BinaryDocValues prints = fingerprints ? leaf.reader().getBinaryDocValues(IndexSchema.FINGERPRINT) : null;
+            Bits liveDocs = leaf.reader().getLiveDocs();
+            if (ids == null) {
                 continue;
             }
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+            for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                if (liveDocs == null || liveDocs.get(doc)) {
+                    String print = "";
+                    if (prints != null && prints.advanceExact(doc)) {
+                        BytesRef b = prints.binaryValue();
+                        print = HexFormat.of().formatHex(b.bytes, b.offset, b.offset + b.length);
+                    }
+                    out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), print);
                 }
             }
         }
-        return ids;
+        return out;
     }
 
+    /** A swap may close the searchers a caller just picked: it then retries on the new generation. */
     private <T> T withSearcher(SearcherAction<T> action) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
+        for (int attempt = 0; ; attempt++) {
+            SearcherManager searchers = live.searchers;
+            IndexSearcher searcher;
+            try {
+                searcher = searchers.acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt < 3) {
+                    continue;
+                }
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             try {
                 return action.apply(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
-                searchers.release(searcher);
+                release(searchers, searcher);
             }
+        }
+    }
+
+    private static void release(SearcherManager searchers, IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,23 +301,6 @@ public final class LuceneAssetIndex implements AssetIndex {
         try {
             action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Directory openDirectory(Path dir) {
-        try {
-            return new MMapDirectory(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open index folder " + dir, e);
-        }
-    }
-
-    private static SearcherManager openSearchers(IndexWriter writer, Directory directory) {
-        try {
-            return new SearcherManager(writer, null);
-        } catch (IOException e) {
-            IOUtils.closeWhileHandlingException(writer, directory);
             throw new UncheckedIOException(e);
         }
     }

@@ -70,7 +70,9 @@ final class QueryRunner {
 
     private Query luceneQuery(SearchQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        builder.add(textQueries.build(query.text()), Occur.MUST);
+        Query text = textQueries.build(query.text(), query.language());
+        boolean ranked = (query.sort() == null || query.sort() == SortOrder.RELEVANCE) && query.text() != null && !query.text().isBlank();
+        builder.add(ranked ? RankingSignals.boost(text) : text, Occur.MUST);
         filters.addTo(builder, query);
         return builder.build();
     }

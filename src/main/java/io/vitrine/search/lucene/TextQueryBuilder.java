@@ -2,6 +2,7 @@ package io.vitrine.search.lucene;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -38,6 +39,49 @@ final class TextQueryBuilder {
         this.analyzer = analyzer;
     }
 
+    /**
+     * The query of {@link #build(String)}, or, when the language has a {@link LanguageFields}
+     * field, either it or the same text analysed for that language (stop words dropped, stemmed,
+     * Chinese segmented): "team celebrating in an office" need not contain "in" and "an".
+     */
+    Query build(String rawText, String language) {
+        Query base = build(rawText);
+        if (!LanguageFields.supports(language) || base instanceof MatchAllDocsQuery || onlyNegative(base)) {
+            return base;
+        }
+        String text = Texts.truncate(rawText, MAX_CHARS).strip();
+        // no phrase operator: the language fields keep no positions ("a phrase" becomes its words)
+        Query lang = parse(text, FLAGS & ~SimpleQueryParser.PHRASE_OPERATOR, Map.of(LanguageFields.field(language), LanguageFields.BOOST));
+        if (!usable(lang) || onlyNegative(lang)) {
+            return base;
+        }
+        return new BooleanQuery.Builder().setMinimumNumberShouldMatch(1)
+                .add(base, Occur.SHOULD).add(mostWords(lang), Occur.SHOULD).build();
+    }
+
+    /**
+     * Natural-language queries carry words the asset's text need not have ("horse in front of the
+     * castle"): of three or more content words (stop words are already gone), one in three may be
+     * missing; matching more of them ranks higher. Exclusions and phrases stay required.
+     */
+    private static Query mostWords(Query lang) {
+        if (lang instanceof org.apache.lucene.search.BoostQuery boosted) {
+            return new org.apache.lucene.search.BoostQuery(mostWords(boosted.getQuery()), boosted.getBoost());
+        }
+        if (!(lang instanceof BooleanQuery bq) || bq.clauses().size() < 3
+                || !bq.clauses().stream().allMatch(c -> c.occur() == Occur.MUST || c.occur() == Occur.MUST_NOT)) {
+            return lang;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int words = 0;
+        for (BooleanClause c : bq.clauses()) {
+            boolean optional = c.occur() == Occur.MUST && !(c.query() instanceof org.apache.lucene.search.PhraseQuery);
+            b.add(c.query(), optional ? Occur.SHOULD : c.occur());
+            words += optional ? 1 : 0;
+        }
+        return words < 3 ? lang : b.setMinimumNumberShouldMatch(words - words / 3).build();
+    }
+
     Query build(String rawText) {
         String text = rawText == null ? "" : Texts.truncate(rawText, MAX_CHARS).strip();
         if (text.isEmpty() || text.equals("*")) {
@@ -49,8 +93,12 @@ final class TextQueryBuilder {
     }
 
     private Query parse(String text, int flags) {
+        return parse(text, flags, IndexSchema.WEIGHTS);
+    }
+
+    private Query parse(String text, int flags, Map<String, Float> weights) {
         try {
-            SimpleQueryParser parser = new SimpleQueryParser(analyzer, IndexSchema.WEIGHTS, flags);
+            SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, flags);
             parser.setDefaultOperator(Occur.MUST);
             return parser.parse(text);
         } catch (RuntimeException e) {

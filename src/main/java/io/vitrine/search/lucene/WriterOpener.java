@@ -28,8 +28,11 @@ final class WriterOpener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterOpener.class);
 
-    /** The writer, and whether it starts from an empty index the caller must rebuild. */
-    record Opened(IndexWriter writer, boolean reset) {}
+    /**
+     * The writer, whether it starts from an empty index the caller must rebuild, and whether the
+     * index had been closed cleanly (else its last uncommitted seconds of changes are lost).
+     */
+    record Opened(IndexWriter writer, boolean reset, boolean closedCleanly) {}
 
     private WriterOpener() {}
 
@@ -38,7 +41,9 @@ final class WriterOpener {
             IndexWriter writer = openWriter(path, dir, analyzer, OpenMode.CREATE_OR_APPEND);
             String found = userData(writer).get(IndexSchema.VERSION_KEY);
             if (IndexSchema.VERSION.equals(found)) {
-                return new Opened(writer, false);
+                boolean clean = "true".equals(userData(writer).get(IndexSchema.CLEAN_KEY));
+                stamp(writer, false);
+                return new Opened(writer, false, clean);
             }
             if (found != null || writer.getDocStats().maxDoc > 0) {
                 LOG.warn("Index at {} has schema version {} but this Vitrine writes {}: wiping it;"
@@ -47,8 +52,8 @@ final class WriterOpener {
                 LOG.info("Creating a new index at {}", path);
             }
             writer.deleteAll();
-            stampVersion(writer);
-            return new Opened(writer, true);
+            stamp(writer, false);
+            return new Opened(writer, true, true);
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
             LOG.warn("Index at {} is unreadable ({}): recreating it; it will be rebuilt from the"
                     + " database", path, e.toString());
@@ -62,8 +67,8 @@ final class WriterOpener {
         try {
             deleteIndexFiles(path, dir);
             IndexWriter writer = openWriter(path, dir, analyzer, OpenMode.CREATE);
-            stampVersion(writer);
-            return new Opened(writer, true);
+            stamp(writer, false);
+            return new Opened(writer, true, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recreate index at " + path, e);
         }
@@ -118,9 +123,13 @@ final class WriterOpener {
         return data;
     }
 
-    /** Every later commit of this writer carries the version; commit now so it is on disk. */
-    private static void stampVersion(IndexWriter writer) throws IOException {
-        writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet(), true);
+    /**
+     * Every later commit of this writer carries the version and whether it is the commit of a
+     * clean close; commit now, so that a crash from here on is seen as one at the next open.
+     */
+    static void stamp(IndexWriter writer, boolean clean) throws IOException {
+        writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION,
+                IndexSchema.CLEAN_KEY, Boolean.toString(clean)).entrySet(), true);
         writer.commit();
     }
 }
