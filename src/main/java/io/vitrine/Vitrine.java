@@ -225,7 +225,8 @@ public final class Vitrine implements AutoCloseable {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
-                governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates);
+                governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
+                .withRelated(duplicates, enrichment.embeddings);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)

@@ -27,6 +27,8 @@ public final class WebUi {
     private final WebAccess access;
     private final AssetService assets;
     private ReviewRoutes review;
+    private RelatedRoutes related;
+    private final SearchService searchService;
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
 
@@ -38,6 +40,7 @@ public final class WebUi {
         WebAccess access = new WebAccess(assets, licences, audit, workflow);
         this.access = access;
         this.assets = assets;
+        this.searchService = search;
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
         this.oidc = external == null ? null
@@ -53,6 +56,12 @@ public final class WebUi {
     public WebUi withReview(io.vitrine.workflow.Approvals approvals, io.vitrine.duplicate.DuplicateService duplicates) {
         this.review = new ReviewRoutes(approvals.queue(), approvals.workflow(), duplicates, assets, access, pages,
                 java.time.Clock.systemUTC());
+        return this;
+    }
+
+    /** Adds the asset page's duplicates-and-similar card; call before {@link #register}. */
+    public WebUi withRelated(io.vitrine.duplicate.DuplicateService duplicates, java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings) {
+        this.related = new RelatedRoutes(duplicates, embeddings, searchService, assets, access, pages);
         return this;
     }
 
@@ -81,6 +90,9 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
         app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
+        if (related != null) {
+            app.addHttpHandler(HandlerType.GET, "/assets/{id}/related", guard.page(Permission.ASSET_READ, related::card));
+        }
         if (review != null) {
             app.addHttpHandler(HandlerType.GET, "/review", guard.page(Permission.ASSET_READ, review::page));
             app.addHttpHandler(HandlerType.POST, "/review/tasks/{id}", guard.action(Permission.WORKFLOW_REVIEW, review::decideTask));

@@ -20,7 +20,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The review page in a real browser: a reviewer approves her task in place; a librarian settles a possible duplicate. */
+/**
+ * The review page in a real browser: a reviewer approves her task in place; a librarian sees a
+ * possible duplicate on the asset page (with what looks similar) and settles it.
+ */
 class WebUiReviewTest {
     @TempDir
     static Path temp;
@@ -94,6 +97,14 @@ class WebUiReviewTest {
         WebElement pair = find("#duplicates li.review-item");
         assertThat(pair.getText()).contains("sunset.png").contains("sunset-small.jpg");
         browser.screenshot("review page with a possible duplicate");
+        browser.driver.get(server.uri("/assets/" + original).toString());
+        WebElement related = find("#related .related-grid");
+        assertThat(find("#related").getText()).contains("Possible duplicates").contains("sunset-small.jpg").contains("resized");
+        wait.until(d -> d.findElements(By.cssSelector("#related a[href='/assets/" + resized + "']")).size() == 2);
+        browser.screenshot("asset page with duplicates and similar assets");
+        assertThat(related.isDisplayed()).isTrue();
+        browser.driver.get(server.uri("/review").toString());
+        pair = find("#duplicates li.review-item");
         pair.findElement(By.cssSelector("button[value=confirmed]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review .saved"), "same picture"));
         assertThat(client.admin("GET", "/api/v1/assets/" + original + "/duplicates", null).body()).contains("\"status\":\"confirmed\"");
