@@ -33,6 +33,11 @@ public interface EnrichmentRepository {
     /** Removes a tag a person added; false when there is none (AI tags are rejected, not removed). */
     boolean removeHuman(String assetId, String concept);
 
+    /** Live assets with undecided AI tags, newest proposals first, with how many each has. */
+    List<Drafts> withDrafts(int limit);
+
+    record Drafts(String assetId, int count) {}
+
     /** Sets a decision; false when the asset has no such tag. */
     boolean decide(String assetId, String concept, Tag.Status status, Instant at);
 

@@ -101,6 +101,11 @@ public final class EnrichmentService {
         });
     }
 
+    /** Assets whose AI tags still wait for a person, newest first (the caller filters what the person may see). */
+    public List<EnrichmentRepository.Drafts> awaitingReview(int limit) {
+        return repo.withDrafts(limit);
+    }
+
     /** A person puts a vocabulary concept on an asset (accepted, source {@code human}). */
     public Tag add(String assetId, String concept) {
         assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));

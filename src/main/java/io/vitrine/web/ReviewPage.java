@@ -6,7 +6,11 @@ import java.util.List;
  * The review page: approval tasks waiting for the signed-in person's roles, and possible duplicates
  * to resolve. {@code message} reports the decision just made.
  */
-public record ReviewPage(Chrome chrome, boolean canReview, List<Task> tasks, boolean canResolve, List<Pair> pairs, String message) {
+public record ReviewPage(Chrome chrome, boolean canReview, List<Task> tasks, boolean canResolve, List<Pair> pairs,
+        List<Drafts> drafts, String message) {
+
+    /** An asset whose AI tags wait for a person's decision. */
+    public record Drafts(LibraryPage.Tile tile, int count) {}
 
     /** An open approval task; {@code due} is a date, {@code overdue} when it passed. */
     public record Task(String taskId, String assetId, String name, String thumbUrl, String role, int tier, String channel,

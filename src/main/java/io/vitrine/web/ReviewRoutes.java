@@ -27,12 +27,14 @@ final class ReviewRoutes {
     private final WorkflowService workflow;
     private final DuplicateService duplicates;
     private final AssetService assets;
+    private final io.vitrine.enrich.EnrichmentService enrichment;
     private final WebAccess access;
     private final Pages pages;
     private final Clock clock;
 
-    ReviewRoutes(ReviewQueue queue, WorkflowService workflow, DuplicateService duplicates, AssetService assets, WebAccess access,
-            Pages pages, Clock clock) {
+    ReviewRoutes(ReviewQueue queue, WorkflowService workflow, DuplicateService duplicates, AssetService assets,
+            io.vitrine.enrich.EnrichmentService enrichment, WebAccess access, Pages pages, Clock clock) {
+        this.enrichment = enrichment;
         this.queue = queue;
         this.workflow = workflow;
         this.duplicates = duplicates;
@@ -88,7 +90,19 @@ final class ReviewRoutes {
                 : List.of();
         List<ReviewPage.Pair> pairs = canResolve ? duplicates.review(null, DuplicatePair.Status.OPEN, who.principal().visibleRegions(),
                 LIMIT, null).items().stream().flatMap(p -> pair(p).stream()).toList() : List.of();
-        pages.render(ctx, "review", new ReviewPage(Chrome.of("Review", who), canReview, tasks, canResolve, pairs, message));
+        List<ReviewPage.Drafts> drafts = canResolve ? drafts(who) : List.of();
+        pages.render(ctx, "review", new ReviewPage(Chrome.of("Review", who), canReview, tasks, canResolve, pairs, drafts, message));
+    }
+
+    /** Fetches more than it shows: some of the newest may be outside the person's regions. */
+    private List<ReviewPage.Drafts> drafts(Sessions.SignedIn who) {
+        return enrichment.awaitingReview(LIMIT * 4).stream().flatMap(d -> {
+            try {
+                return java.util.stream.Stream.of(new ReviewPage.Drafts(Tiles.of(access.visible(who, d.assetId())), d.count()));
+            } catch (AssetNotFoundException e) {
+                return java.util.stream.Stream.empty();
+            }
+        }).limit(LIMIT).toList();
     }
 
     private ReviewPage.Task task(WorkflowRepository.Queued q, Instant now) {

@@ -29,6 +29,7 @@ public final class WebUi {
     private ReviewRoutes review;
     private RelatedRoutes related;
     private final SearchService searchService;
+    private final io.vitrine.enrich.EnrichmentService enrichment;
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
 
@@ -41,6 +42,7 @@ public final class WebUi {
         this.access = access;
         this.assets = assets;
         this.searchService = search;
+        this.enrichment = enrichment;
         this.guard = new Guard(sessions, pages);
         this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
         this.oidc = external == null ? null
@@ -54,7 +56,7 @@ public final class WebUi {
 
     /** Adds the review page (approval tasks and possible duplicates); call before {@link #register}. */
     public WebUi withReview(io.vitrine.workflow.Approvals approvals, io.vitrine.duplicate.DuplicateService duplicates) {
-        this.review = new ReviewRoutes(approvals.queue(), approvals.workflow(), duplicates, assets, access, pages,
+        this.review = new ReviewRoutes(approvals.queue(), approvals.workflow(), duplicates, assets, enrichment, access, pages,
                 java.time.Clock.systemUTC());
         return this;
     }

@@ -68,6 +68,15 @@ abstract class EnrichmentRepositoryContract {
     }
 
     @Test
+    void assets_with_undecided_ai_tags_are_listed_with_their_count() {
+        repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.7), ai("beach", 0.4)));
+        assertThat(repo.withDrafts(10)).containsExactly(new EnrichmentRepository.Drafts("a1", 2));
+        repo.decide("a1", "dog", Tag.Status.ACCEPTED, T.plusSeconds(9));
+        repo.decide("a1", "beach", Tag.Status.REJECTED, T.plusSeconds(9));
+        assertThat(repo.withDrafts(10)).isEmpty();
+    }
+
+    @Test
     void only_hand_added_tags_are_removed() {
         repo.addHuman("a1", human("beach"));
         assertThat(repo.removeHuman("a1", "beach")).isTrue();

@@ -104,6 +104,7 @@ class WebUiReviewTest {
         browser.screenshot("asset page with duplicates and similar assets");
         assertThat(related.isDisplayed()).isTrue();
         browser.driver.get(server.uri("/review").toString());
+        assertThat(find("#drafts").getText()).as("both photos carry AI drafts to check").contains("sunset.png").contains("sunset-small.jpg");
         pair = find("#duplicates li.review-item");
         pair.findElement(By.cssSelector("button[value=confirmed]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review .saved"), "same picture"));

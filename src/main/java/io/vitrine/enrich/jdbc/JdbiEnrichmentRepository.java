@@ -94,6 +94,16 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
     }
 
     @Override
+    public List<Drafts> withDrafts(int limit) {
+        return db.with(h -> h.createQuery("""
+                select t.asset_id, count(*) as n, max(t.created_at) as latest
+                from asset_tags t join assets a on a.id = t.asset_id
+                where t.status = 'DRAFT' and a.deleted_at is null
+                group by t.asset_id order by latest desc, t.asset_id limit :n""")
+                .bind("n", limit).map((rs, ctx) -> new Drafts(rs.getString("asset_id"), rs.getInt("n"))).list());
+    }
+
+    @Override
     public List<Tag> tags(String assetId) {
         return db.with(h -> h.createQuery("select * from asset_tags where asset_id = :a order by confidence desc, concept")
                 .bind("a", assetId)
