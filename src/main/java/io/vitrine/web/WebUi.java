@@ -28,6 +28,7 @@ public final class WebUi {
     private final AssetService assets;
     private ReviewRoutes review;
     private RelatedRoutes related;
+    private final WorkflowCardRoutes workflowCard;
     private final SearchService searchService;
     private final io.vitrine.enrich.EnrichmentService enrichment;
     private final StaticFiles files = new StaticFiles();
@@ -39,6 +40,7 @@ public final class WebUi {
             io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
             ExternalSignIn external) {
         WebAccess access = new WebAccess(assets, licences, audit, workflow);
+        this.workflowCard = new WorkflowCardRoutes(workflow, access, pages);
         this.access = access;
         this.assets = assets;
         this.searchService = search;
@@ -92,6 +94,8 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
         app.addHttpHandler(HandlerType.GET, "/ui/{file}", files::serve);
+        app.addHttpHandler(HandlerType.GET, "/assets/{id}/workflow", guard.page(Permission.WORKFLOW_READ, workflowCard::card));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/transitions", guard.action(Permission.WORKFLOW_READ, workflowCard::move));
         if (related != null) {
             app.addHttpHandler(HandlerType.GET, "/assets/{id}/related", guard.page(Permission.ASSET_READ, related::card));
         }

@@ -64,9 +64,14 @@ class WebUiReviewTest {
     }
 
     @Test
-    void a_reviewer_approves_her_task_from_the_review_page() throws Exception {
+    void an_asset_is_submitted_approved_on_the_review_page_and_published_from_its_page() throws Exception {
         String id = client.asset(1401, null);
-        assertThat(client.admin("POST", "/api/v1/assets/" + id + "/transitions", "{\"to\":\"in_review\"}").statusCode()).isEqualTo(200);
+        signIn(client.user("contributor", "DE"));
+        browser.driver.get(server.uri("/assets/" + id).toString());
+        assertThat(find("#workflow .badge").getText()).isEqualTo("draft");
+        find("#workflow button[value=in_review]").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#workflow .saved"), "Moved to in review"));
+        assertThat(find("#workflow .tasks").getText()).contains("reviewer: open");
         signIn(client.user("reviewer", "DE"));
         browser.driver.get(server.uri("/review").toString());
         WebElement task = find("#approvals li.review-item");
@@ -77,6 +82,13 @@ class WebUiReviewTest {
         assertThat(server.json(client.admin("GET", "/api/v1/assets/" + id, null)).path("workflow").path("state").asText())
                 .isEqualTo("approved");
         assertThat(browser.driver.findElements(By.cssSelector("#approvals li.review-item"))).isEmpty();
+        signIn(client.user("librarian", "DE"));
+        browser.driver.get(server.uri("/assets/" + id).toString());
+        find("#workflow button[value=published]").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#workflow .saved"), "Moved to published"));
+        browser.screenshot("asset approval card after publishing");
+        assertThat(server.json(client.admin("GET", "/api/v1/assets/" + id, null)).path("workflow").path("state").asText())
+                .isEqualTo("published");
         assertThat(browser.severeConsoleMessages()).isEmpty();
     }
 
