@@ -6,15 +6,6 @@ import io.vitrine.analytics.SearchLog;
 import io.vitrine.analytics.jdbc.JdbiSearchLog;
 import io.vitrine.api.HttpApi;
 import io.vitrine.audit.AuditService;
-import io.vitrine.audit.jdbc.JdbiAuditLog;
-import io.vitrine.auth.UserService;
-import io.vitrine.auth.jdbc.JdbiUserRepository;
-import io.vitrine.rights.DeliveryUrls;
-import io.vitrine.rights.LicenceRepository;
-import io.vitrine.rights.LicenceService;
-import io.vitrine.lifecycle.LifecycleService;
-import io.vitrine.rights.SigningKey;
-import io.vitrine.rights.jdbc.JdbiLicenceRepository;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.AssetService;
 import io.vitrine.asset.AssetStatus;
@@ -48,15 +39,7 @@ import io.vitrine.storage.local.LocalBlobStore;
 import io.vitrine.web.Sessions;
 import io.vitrine.web.WebUi;
 import io.vitrine.web.jdbc.JdbiSessionStore;
-import io.vitrine.workflow.Approvals;
 import io.vitrine.common.Periodic;
-import io.vitrine.workflow.Reminders;
-import io.vitrine.workflow.ReviewQueue;
-import io.vitrine.workflow.Tiering;
-import io.vitrine.workflow.WorkflowListener;
-import io.vitrine.workflow.WorkflowRepository;
-import io.vitrine.workflow.WorkflowService;
-import io.vitrine.workflow.jdbc.JdbiWorkflowRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -64,7 +47,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +134,8 @@ public final class Vitrine implements AutoCloseable {
                     }, handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
-            governance = governance(handles, clock);
+            governance = GovernanceModule.build(new GovernanceModule.Parts(config, handles, auth, assetService, jobs,
+                    notifications.events, json, clock));
             indexing.useWorkflowStates(governance.approvals().workflow()::state);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
@@ -170,37 +153,6 @@ public final class Vitrine implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    private Governance governance(io.vitrine.db.jdbi.Handles handles, Clock clock) {
-        Ids ids = new Ids();
-        Supplier<String> newId = () -> ids.next(clock.instant());
-        LicenceRepository licences = new JdbiLicenceRepository(handles);
-        byte[] key = SigningKey.resolve(config.signingKey(), config.dataDir().resolve("keys").resolve("signing.key"));
-        AuditService audit = new AuditService(new JdbiAuditLog(handles), handles, json, clock);
-        Approvals approvals = approvals(handles, audit, clock, newId);
-        return new Governance(new UserService(new JdbiUserRepository(handles), auth, newId, clock),
-                new LicenceService(licences, newId, clock, handles, notifications.events), new DeliveryUrls(key, clock),
-                new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(handles), licences, assetService,
-                        approvals.workflow(), clock, handles, notifications.events),
-                audit, sharing(handles, newId, clock), approvals);
-    }
-
-    private static Governance.Sharing sharing(io.vitrine.db.jdbi.Handles handles, Supplier<String> newId, Clock clock) {
-        var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
-        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
-        return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
-    }
-
-    private Approvals approvals(io.vitrine.db.jdbi.Handles handles, AuditService audit, Clock clock, Supplier<String> newId) {
-        VitrineConfig.Workflow w = config.workflow();
-        Tiering tiering = w.rulesFile() == null
-                ? new Tiering(Tiering.DEFAULT_RULES, Tiering.DEFAULT_APPROVERS, w.reviewTime())
-                : Tiering.load(w.rulesFile(), json, w.reviewTime());
-        WorkflowRepository repo = new JdbiWorkflowRepository(handles);
-        WorkflowService service = new WorkflowService(repo, tiering, audit, jobs, handles, newId, clock, WorkflowListener.NONE);
-        service.useEvents(notifications.events);
-        return new Approvals(service, new ReviewQueue(repo), new Reminders(service, clock, w.remindAgainAfter()));
     }
 
     private <T extends AutoCloseable> T track(T resource) {
