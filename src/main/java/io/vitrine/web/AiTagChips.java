@@ -29,7 +29,9 @@ final class AiTagChips {
                 .toList();
         String note = chips.isEmpty() ? e.errors().getOrDefault("tags", "No AI tags yet: the tagger has not looked at this asset, "
                 + "or no tagger model is installed (see Capabilities).") : null;
-        return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note, findings(e, vocabulary, lang));
+        List<AssetPage.FaceChip> faces = e.faces().stream().map(f -> new AssetPage.FaceChip(f.number(),
+                (int) Math.round(f.confidence() * 100), f.status().apiName())).toList();
+        return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note, findings(e, vocabulary, lang), faces);
     }
 
     /** Faces, text read and the caption draft as plain lines, each saying it is an AI draft. */

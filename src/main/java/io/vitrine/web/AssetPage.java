@@ -24,15 +24,19 @@ public record AssetPage(
     /**
      * AI tags as reviewable chips: {@code status} draft / accepted / rejected; {@code canDecide} when
      * the user may accept or reject them; {@code note} explains an empty list (no model yet, failed);
-     * {@code findings}: faces, text read and the caption draft, one line each.
+     * {@code findings}: faces, text read and the caption draft, one line each; {@code faces}: each
+     * detected face to confirm or reject.
      */
-    public record AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings) {
-        static final AiTags NONE = new AiTags(List.of(), false, null, List.of());
+    public record AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings, List<FaceChip> faces) {
+        static final AiTags NONE = new AiTags(List.of(), false, null, List.of(), List.of());
 
         public AiTags(List<TagChip> chips, boolean canDecide, String note) {
-            this(chips, canDecide, note, List.of());
+            this(chips, canDecide, note, List.of(), List.of());
         }
     }
+
+    /** A detected face: {@code status} draft / accepted (a real face) / rejected (not a face). */
+    public record FaceChip(int number, int confidencePercent, String status) {}
 
     public record TagChip(String concept, String label, int confidencePercent, String status, String model) {}
 

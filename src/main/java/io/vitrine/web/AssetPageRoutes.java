@@ -63,6 +63,23 @@ final class AssetPageRoutes {
         show(ctx, who, a, null);
     }
 
+    /** Confirms or rejects one detected face; answers with the page (htmx swaps only the AI section). */
+    void decideFace(Context ctx, Sessions.SignedIn who) {
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        io.vitrine.enrich.Tag.Status status;
+        int number;
+        try {
+            number = Integer.parseInt(ctx.pathParam("number"));
+            status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
+            enrichment.decideFace(a.id(), number, status);
+        } catch (IllegalArgumentException | io.vitrine.enrich.FaceNotFoundException e) {
+            pages.error(ctx, 400, "That face decision could not be saved", e.getMessage());
+            return;
+        }
+        access.record(who, "face.decide", a.id(), Map.of("via", "web", "face", Integer.toString(number), "decision", status.apiName()));
+        show(ctx, who, a, null);
+    }
+
     /** Saves only what the person changed, so an untouched embedded value keeps its source. */
     void save(Context ctx, Sessions.SignedIn who) {
         Asset a = access.visible(who, ctx.pathParam("id"));

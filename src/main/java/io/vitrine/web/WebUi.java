@@ -90,6 +90,7 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/assets/{id}", guard.page(Permission.ASSET_READ, asset::detail));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(Permission.METADATA_EDIT, asset::save));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/tags/{concept}", guard.action(Permission.METADATA_EDIT, asset::decideTag));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/faces/{number}", guard.action(Permission.METADATA_EDIT, asset::decideFace));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(Permission.ASSET_DELETE, asset::delete));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));
