@@ -44,6 +44,16 @@ final class Access {
         return a;
     }
 
+    /** Whether {@link #visible} would let the caller see the asset, for filtering lists of ids. */
+    boolean sees(Context ctx, String id) {
+        try {
+            visible(ctx, id);
+            return true;
+        } catch (AssetNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Like {@link #visible}, soft-deleted assets included (for restore). */
     void checkVisibleIncludingDeleted(Context ctx, String id) {
         Asset a = assets.findIncludingDeleted(id).orElseThrow(() -> new AssetNotFoundException(id));

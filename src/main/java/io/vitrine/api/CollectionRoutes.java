@@ -3,8 +3,6 @@ package io.vitrine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.vitrine.asset.AssetNotFoundException;
-import io.vitrine.asset.AssetService;
 import io.vitrine.collection.Caller;
 import io.vitrine.collection.Collection;
 import io.vitrine.collection.CollectionService;
@@ -21,13 +19,13 @@ import java.util.Map;
 final class CollectionRoutes {
     private final CollectionService collections;
     private final ShareLinkService links;
-    private final AssetService assets;
+    private final Access access;
     private final ObjectMapper json;
 
-    CollectionRoutes(CollectionService collections, ShareLinkService links, AssetService assets, ObjectMapper json) {
+    CollectionRoutes(CollectionService collections, ShareLinkService links, Access access, ObjectMapper json) {
         this.collections = collections;
         this.links = links;
-        this.assets = assets;
+        this.access = access;
         this.json = json;
     }
 
@@ -63,7 +61,7 @@ final class CollectionRoutes {
     }
 
     void get(Context ctx) {
-        CollectionService.View v = collections.get(caller(ctx), ctx.pathParam("id"), id -> visible(ctx, id));
+        CollectionService.View v = collections.get(caller(ctx), ctx.pathParam("id"), id -> access.sees(ctx, id));
         Collection c = v.collection();
         ctx.json(new DetailView(c.id(), c.name(), c.description(), c.ownerId(), c.createdAt(), c.updatedAt(),
                 v.right().name().toLowerCase(java.util.Locale.ROOT), v.assetIds(),
@@ -88,7 +86,7 @@ final class CollectionRoutes {
 
     void addAssets(Context ctx) {
         List<String> ids = assetIds(LicenceJson.read(json, ctx.body()));
-        int added = collections.addAssets(caller(ctx), ctx.pathParam("id"), ids, id -> visible(ctx, id));
+        int added = collections.addAssets(caller(ctx), ctx.pathParam("id"), ids, id -> access.sees(ctx, id));
         AuditTrail.detail(ctx, "added", Integer.toString(added));
         ctx.json(Map.of("added", added));
     }
@@ -147,14 +145,6 @@ final class CollectionRoutes {
 
     private Caller caller(Context ctx) {
         return collections.caller(Access.principal(ctx));
-    }
-
-    private boolean visible(Context ctx, String assetId) {
-        try {
-            return Access.principal(ctx).sees(assets.get(assetId).regions());
-        } catch (AssetNotFoundException e) {
-            return false;
-        }
     }
 
     private static List<String> assetIds(JsonNode body) {

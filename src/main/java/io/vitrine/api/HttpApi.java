@@ -83,7 +83,7 @@ public final class HttpApi implements AutoCloseable {
                 new MultipartReader(ingest, json), access);
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
         route(HandlerType.POST, "/api/v1/search/by-image", Permission.ASSET_READ, similar::byImage);
-        collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), assets, json));
+        collectionRoutes(new CollectionRoutes(governance.sharing().collections(), governance.sharing().links(), access, json));
         workflowRoutes(new WorkflowRoutes(governance.approvals(), access, json, java.time.Clock.systemUTC()));
     }
 

@@ -3,7 +3,6 @@ package io.vitrine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.vitrine.asset.AssetNotFoundException;
 import io.vitrine.lifecycle.LifecycleRepository;
 import io.vitrine.lifecycle.LifecycleRule;
 import io.vitrine.lifecycle.LifecycleService;
@@ -67,7 +66,7 @@ final class LifecycleRoutes {
     }
 
     void warnings(Context ctx) {
-        ctx.json(Map.of("items", lifecycle.warnings(500).stream().filter(w -> visible(ctx, w.assetId())).toList()));
+        ctx.json(Map.of("items", lifecycle.warnings(500).stream().filter(w -> access.sees(ctx, w.assetId())).toList()));
     }
 
     void facts(Context ctx) {
@@ -110,12 +109,4 @@ final class LifecycleRoutes {
                 days == null || days.isNull() ? null : days.asInt(), !r.has("enabled") || r.path("enabled").asBoolean(true));
     }
 
-    private boolean visible(Context ctx, String assetId) {
-        try {
-            access.visible(ctx, assetId);
-            return true;
-        } catch (AssetNotFoundException e) {
-            return false;
-        }
-    }
 }

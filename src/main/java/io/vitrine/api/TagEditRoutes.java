@@ -3,7 +3,6 @@ package io.vitrine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.vitrine.asset.AssetNotFoundException;
 import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.enrich.Tag;
 import io.vitrine.enrich.TagNotFoundException;
@@ -60,7 +59,7 @@ final class TagEditRoutes {
         }
         EnrichmentService.BulkAction action = action(LicenceJson.text(body, "action"));
         List<String> ids = ids(body);
-        List<String> visible = ids.stream().filter(id -> visible(ctx, id)).toList();
+        List<String> visible = ids.stream().filter(id -> access.sees(ctx, id)).toList();
         List<EnrichmentService.BulkOutcome> done;
         try {
             done = enrichment.bulk(visible, concept, action);
@@ -79,14 +78,6 @@ final class TagEditRoutes {
         ctx.json(new BulkResponse(changed, results));
     }
 
-    private boolean visible(Context ctx, String id) {
-        try {
-            access.visible(ctx, id);
-            return true;
-        } catch (AssetNotFoundException e) {
-            return false;
-        }
-    }
 
     private static EnrichmentService.BulkAction action(String a) {
         try {

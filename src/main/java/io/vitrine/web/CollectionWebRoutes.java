@@ -3,7 +3,6 @@ package io.vitrine.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.vitrine.asset.Asset;
-import io.vitrine.asset.AssetNotFoundException;
 import io.vitrine.asset.AssetService;
 import io.vitrine.auth.Permission;
 import io.vitrine.collection.Caller;
@@ -104,7 +103,7 @@ final class CollectionWebRoutes {
 
     private void renderDetail(Context ctx, Sessions.SignedIn who, String newLink, String error) {
         Caller c = caller(who);
-        CollectionService.View v = collections.get(c, ctx.pathParam("id"), id -> sees(who, id));
+        CollectionService.View v = collections.get(c, ctx.pathParam("id"), id -> access.sees(who, id));
         List<LibraryPage.Tile> tiles = v.assetIds().stream().map(assets::get).map(Tiles::of).toList();
         boolean canShare = who.principal().can(Permission.SHARE_LINK_CREATE) && v.right() != CollectionService.Right.VIEW;
         List<CollectionPages.LinkRow> rows = canShare ? links.list(c, v.collection().id()).stream().map(this::row).toList() : List.of();
@@ -128,15 +127,6 @@ final class CollectionWebRoutes {
 
     private static CollectionPages.Option option(Collection c) {
         return new CollectionPages.Option(c.id(), c.name());
-    }
-
-    private boolean sees(Sessions.SignedIn who, String id) {
-        try {
-            access.visible(who, id);
-            return true;
-        } catch (AssetNotFoundException e) {
-            return false;
-        }
     }
 
     private Caller caller(Sessions.SignedIn who) {

@@ -39,6 +39,16 @@ final class WebAccess {
         return a;
     }
 
+    /** Whether {@link #visible} would let {@code who} see the asset, for filtering lists of ids. */
+    boolean sees(Sessions.SignedIn who, String id) {
+        try {
+            visible(who, id);
+            return true;
+        } catch (AssetNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
      * Checks that viewing inside the DAM is covered (throws the rights refusal otherwise), and, as in
      * the API, that an external partner gets files of approved or published assets only.
