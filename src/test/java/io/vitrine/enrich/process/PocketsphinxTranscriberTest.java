@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real pocketsphinx and ffmpeg on espeak-ng speech (skipped when pocketsphinx or espeak-ng is missing). */
 class PocketsphinxTranscriberTest {
     /**
-     * pocketsphinx 0.8 en-us on espeak-ng's Klatt voice: measured 0.42 mean word accuracy over the three
-     * sentences (fox 0.44, digits 0.60, coffee 0.27). Weak, as documented; a drop below this is a regression.
+     * pocketsphinx 0.8 en-us on espeak-ng's Klatt voice: measured 0.57 mean word accuracy over the three
+     * sentences (fox 0.44, digits 1.00, coffee 0.27; `vitrine bench transcripts`). Weak, as documented;
+     * a drop below this floor is a regression.
      */
-    static final double WORD_ACCURACY_FLOOR = 0.3;
+    static final double WORD_ACCURACY_FLOOR = 0.4;
 
     @TempDir
     static Path dir;
