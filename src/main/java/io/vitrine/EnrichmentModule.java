@@ -33,6 +33,7 @@ final class EnrichmentModule implements AutoCloseable {
     final Capabilities capabilities;
     final OnnxTaggerSource tagger;
     final FaceAndTextSteps facesAndText;
+    final io.vitrine.enrich.TranscriptStep transcripts;
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
@@ -51,7 +52,11 @@ final class EnrichmentModule implements AutoCloseable {
         var ocr = new TesseractTextReader(c.tesseract(), c.ocrLanguages(), c.ocrTimeout());
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
-        capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
+        var t = c.transcripts();
+        var speech = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),
+                config.dataDir().resolve("work"));
+        transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
+        capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr, speech);
         embedder = loadEmbedder(c.inferenceThreads());
         var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);
         steps.storeImageEmbeddings(vectors::put);
@@ -72,7 +77,7 @@ final class EnrichmentModule implements AutoCloseable {
     StepRunner.Enrichment handlers(StepHandler index) {
         StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
         return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), facesAndText.facesStep(),
-                facesAndText.textStep(), embed, index);
+                facesAndText.textStep(), embed, index).withTranscripts(transcripts.handler());
     }
 
     @Override

@@ -245,6 +245,10 @@ public final class Vitrine implements AutoCloseable {
         return enrichment.facesAndText;
     }
 
+    public io.vitrine.enrich.TranscriptStep transcripts() {
+        return enrichment.transcripts;
+    }
+
     public io.vitrine.enrich.TaggerSource tagger() {
         return enrichment.tagger;
     }

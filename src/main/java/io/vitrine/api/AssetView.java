@@ -57,7 +57,7 @@ record AssetView(
             Map<String, Object> technical,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> raw) {}
 
-    /** {@code errors}: enrichment step (tags, palette, quality, faces, ocr) → why it failed; the asset itself is unaffected. */
+    /** {@code errors}: enrichment step (tags, palette, quality, faces, ocr, transcript) → why it failed; the asset itself is unaffected. */
     record EnrichmentStatus(Map<String, String> errors) {}
 
     record RenditionView(String name, String mediaType, int width, int height, long bytes, String url) {}

@@ -1,10 +1,14 @@
 package io.vitrine.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vitrine.enrich.Caption;
 import io.vitrine.enrich.Enrichment;
 import io.vitrine.enrich.Face;
 import io.vitrine.enrich.PaletteColour;
 import io.vitrine.enrich.Quality;
+import io.vitrine.enrich.ReadText;
+import io.vitrine.enrich.Transcriber;
+import io.vitrine.enrich.TranscriptDetails;
 import io.vitrine.enrich.Tag;
 import io.vitrine.enrich.Vocabulary;
 import java.time.Instant;
@@ -19,8 +23,23 @@ record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality q
     record FaceView(int number, Face.Box box, List<Face.Point> landmarks, double confidence, String status, String source,
             String model, String modelVersion, Instant createdAt, Instant decidedAt) {}
 
+    /**
+     * {@code quality} and {@code segments} for transcripts only (null for OCR): {@code low} means a
+     * machine guess to search by, not a record of what was said; segments carry start and end seconds.
+     */
     record TextView(String source, String language, String content, double confidence, String status, String model,
-            String modelVersion, Instant createdAt) {}
+            String modelVersion, Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String quality,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean truncated,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Transcriber.Segment> segments) {
+
+        static TextView of(ReadText t, TranscriptDetails details) {
+            boolean transcript = t.source().equals(ReadText.TRANSCRIPT);
+            return new TextView(t.source(), t.language(), t.content(), t.confidence(), t.status().apiName(), t.model(),
+                    t.modelVersion(), t.createdAt(), transcript ? (details == null ? "low" : details.quality()) : null,
+                    transcript && details != null ? details.truncated() : null,
+                    transcript && details != null ? details.segments() : null);
+        }
+    }
 
     record TagView(String concept, String label, double confidence, String status, String source, String model,
             String modelVersion, Instant createdAt, Instant decidedAt) {}
@@ -30,8 +49,7 @@ record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality q
     static EnrichmentView of(Enrichment e, Vocabulary vocabulary, String lang) {
         return new EnrichmentView(e.tags().stream().map(t -> tag(t, vocabulary, lang)).toList(), e.palette(), e.quality(),
                 e.errors(), e.faces().stream().map(EnrichmentView::face).toList(),
-                e.texts().stream().map(t -> new TextView(t.source(), t.language(), t.content(), t.confidence(),
-                        t.status().apiName(), t.model(), t.modelVersion(), t.createdAt())).toList(),
+                e.texts().stream().map(t -> TextView.of(t, e.transcript())).toList(),
                 Caption.draft(e, vocabulary, lang).orElse(null), e.people());
     }
 

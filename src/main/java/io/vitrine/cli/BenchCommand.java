@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** Benchmarks that print figures and ratios against a reference measured in the same run. */
 @Command(name = "bench", description = "Measure ingest throughput, thumbnailing vs vipsthumbnail, and upload memory.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Thumbnails.class, BenchCommand.Upload.class, BenchCommand.Search.class,
-            BenchEnrich.class, BenchFacesOcr.class, BenchDuplicates.class})
+            BenchEnrich.class, BenchFacesOcr.class, BenchTranscripts.class, BenchDuplicates.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -45,7 +45,11 @@ final class EnrichCommand implements Callable<Integer> {
             int ran = 0;
             for (String id : targets) {
                 boolean any = run(vitrine.enrichmentSteps(), faceModel, id);
-                ran += run(vitrine.facesAndText(), faceModel, id) || any ? 1 : 0;
+                any |= run(vitrine.facesAndText(), faceModel, id);
+                if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")) {
+                    any |= vitrine.transcripts().transcribe(id, true);
+                }
+                ran += any ? 1 : 0;
                 vitrine.indexing().run(id);
             }
             out.println("Enriched " + ran + " of " + targets.size() + " assets (" + model + ").");
@@ -67,7 +71,8 @@ final class EnrichCommand implements Callable<Integer> {
         return any;
     }
 
-    private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract");
+    private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "transcripts",
+            "pocketsphinx");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

@@ -135,7 +135,19 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_TESSERACT", d.tesseract()),
                 ocrLanguages(v.get("VITRINE_OCR_LANGUAGES"), d.ocrLanguages()),
                 java.time.Duration.ofSeconds(intValue(v, "VITRINE_INFERENCE_TIMEOUT_SECONDS", (int) d.inferenceTimeout().toSeconds(), 1, 3600)),
-                java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)));
+                java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)),
+                transcripts(v));
+    }
+
+    /** The limit and timeout are ISO-8601 durations (PT15M), so a test or a short-clip library can go below a minute. */
+    private static VitrineConfig.Transcripts transcripts(Map<String, String> v) {
+        VitrineConfig.Transcripts d = VitrineConfig.Transcripts.defaults();
+        Duration limit = durationValue(v, "VITRINE_TRANSCRIPT_LIMIT", d.limit());
+        Duration timeout = durationValue(v, "VITRINE_TRANSCRIPT_TIMEOUT", d.timeout());
+        if (limit.isNegative() || limit.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("VITRINE_TRANSCRIPT_LIMIT and VITRINE_TRANSCRIPT_TIMEOUT must be positive durations");
+        }
+        return new VitrineConfig.Transcripts(v.getOrDefault("VITRINE_POCKETSPHINX", d.pocketsphinx()), d.ffmpeg(), limit, timeout);
     }
 
     /** "eng+deu" or "eng,deu": Tesseract language codes, letters and underscores only (they reach a command line). */

@@ -67,20 +67,41 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
      * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
      * which model finds faces, the tesseract command and languages for OCR, and how long one face
-     * detection or one OCR run may take before it is stopped and its step marked failed.
+     * detection or one OCR run may take before it is stopped and its step marked failed; and how audio
+     * and video are transcribed ({@link Transcripts}).
      */
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
             String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
-            java.time.Duration ocrTimeout) {
+            java.time.Duration ocrTimeout, Transcripts transcripts) {
         public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
             this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, defaults().faceModel(), defaults().tesseract(),
                     defaults().ocrLanguages(), defaults().inferenceTimeout(), defaults().ocrTimeout());
         }
 
+        /** With transcript defaults. */
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold, String faceModel,
+                String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+                java.time.Duration ocrTimeout) {
+            this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, faceModel, tesseract, ocrLanguages, inferenceTimeout,
+                    ocrTimeout, Transcripts.defaults());
+        }
+
         public static Enrich defaults() {
             return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3, "yunet_n_640_640",
                     "tesseract", java.util.List.of("eng", "deu", "fra", "spa", "por", "chi_sim"),
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60));
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), Transcripts.defaults());
+        }
+    }
+
+    /**
+     * Transcripts: the pocketsphinx command, the ffmpeg command that decodes the audio for it, how much
+     * of a file is listened to ({@code limit}; the rest is cut and the transcript says so), and how long
+     * one run may take before it is killed and its step marked failed. pocketsphinx runs at about 0.3×
+     * real time on one core here, so the default timeout covers the default limit three times over.
+     */
+    public record Transcripts(String pocketsphinx, String ffmpeg, Duration limit, Duration timeout) {
+        public static Transcripts defaults() {
+            return new Transcripts("pocketsphinx_continuous", "ffmpeg", Duration.ofMinutes(15), Duration.ofMinutes(15));
         }
     }
 

@@ -11,6 +11,7 @@ public final class Capabilities {
     private final String taggerModel;
     private final String faceModel;
     private final TextReader ocr;
+    private final Transcriber speech;
 
     public Capabilities(ModelStore models, String taggerModel) {
         this(models, taggerModel, null, null);
@@ -18,6 +19,12 @@ public final class Capabilities {
 
     /** {@code faceModel} or {@code ocr} null: that capability is off in this build. */
     public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr) {
+        this(models, taggerModel, faceModel, ocr, null);
+    }
+
+    /** {@code speech} null: transcripts are off in this build. */
+    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech) {
+        this.speech = speech;
         this.models = models;
         this.taggerModel = taggerModel;
         this.faceModel = faceModel;
@@ -30,6 +37,7 @@ public final class Capabilities {
                 new Capability("quality", true, "pixel-quality@1", "built in"),
                 faces(),
                 ocr(),
+                transcripts(),
                 off("embeddings", "not available in this version"),
                 off("duplicates", "exact duplicates only (by SHA-256 at upload); near-duplicates not available in this version"));
     }
@@ -59,6 +67,15 @@ public final class Capabilities {
         }
         return ocr.unavailable().map(reason -> new Capability("ocr", false, ocr.model(), reason))
                 .orElseGet(() -> new Capability("ocr", true, ocr.model() + "@" + ocr.modelVersion(), "tesseract found"));
+    }
+
+    private Capability transcripts() {
+        if (speech == null) {
+            return off("transcripts", "no speech recognizer configured");
+        }
+        return speech.unavailable().map(reason -> new Capability("transcripts", false, speech.model(), reason))
+                .orElseGet(() -> new Capability("transcripts", true, speech.model() + "@" + speech.modelVersion(),
+                        "pocketsphinx found; English only, " + speech.quality() + " quality: transcripts are machine guesses to search by"));
     }
 
     private static Capability off(String name, String reason) {

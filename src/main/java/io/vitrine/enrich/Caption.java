@@ -33,7 +33,8 @@ public record Caption(String text, String status, String source, String model, S
         if (!colours.isEmpty() && !parts.isEmpty()) {
             parts.add(String.format(p.mostly(), p.list(colours)));
         }
-        e.texts().stream().filter(t -> t.status() != Tag.Status.REJECTED).findFirst()
+        // printed text only: a transcript is a weak machine guess at speech, never quoted as if it were said
+        e.texts().stream().filter(t -> t.status() != Tag.Status.REJECTED && t.source().equals(ReadText.OCR)).findFirst()
                 .ifPresent(t -> parts.add(p.text() + p.open() + quote(t.content()) + p.close()));
         if (parts.isEmpty()) {
             return java.util.Optional.empty();

@@ -55,7 +55,8 @@ public final class EnrichmentService {
         return new Enrichment(repo.tags(assetId),
                 read(results.values().get(EnrichmentSteps.PALETTE), new TypeReference<List<PaletteColour>>() {}, List.of()),
                 read(results.values().get(EnrichmentSteps.QUALITY), new TypeReference<Quality>() {}, null),
-                results.errors(), detections.faces(assetId), detections.texts(assetId), shownConcepts(assetId));
+                results.errors(), detections.faces(assetId), detections.texts(assetId), shownConcepts(assetId),
+                read(results.values().get(TranscriptStep.KIND), new TypeReference<TranscriptDetails>() {}, null));
     }
 
     /** Records a person's decision on one face (accepted: a real face; rejected: not one) and re-indexes the asset. */

@@ -133,13 +133,29 @@ public final class EnrichmentSteps {
         if (source == null) {
             return false;
         }
-        var marker = new EnrichmentRepository.Marker(source.sha256(), model, version);
+        return run(asset, kind, source.sha256(), model, version, force, work);
+    }
+
+    /** Runs one kind on the asset's original file (transcripts listen to the original, not a rendition). */
+    boolean runOnOriginal(String assetId, java.util.function.Predicate<Asset> applies, String kind, String model, String version,
+            boolean force, Work work) throws Exception {
+        Asset asset = assets.findLive(assetId).orElse(null);
+        if (asset == null || !applies.test(asset)) {
+            return false;
+        }
+        return run(asset, kind, asset.sha256(), model, version, force, work);
+    }
+
+    private boolean run(Asset asset, String kind, String sourceSha256, String model, String version, boolean force,
+            Work work) throws Exception {
+        String assetId = asset.id();
+        var marker = new EnrichmentRepository.Marker(sourceSha256, model, version);
         if (!force && repo.marker(assetId, kind).filter(marker::equals).isPresent()) {
             return false;
         }
         String value;
         String error = null;
-        try (BlobStore.LocalFile file = blobs.localFile(source.sha256())) {
+        try (BlobStore.LocalFile file = blobs.localFile(sourceSha256)) {
             value = work.compute(asset, file.path());
         } catch (Exception | LinkageError e) {
             LOG.warn("{} of asset {} failed with {} {}: {}", kind, assetId, model, version, e.toString());

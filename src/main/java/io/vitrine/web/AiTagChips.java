@@ -34,6 +34,19 @@ final class AiTagChips {
         return new AssetPage.AiTags(chips, who.principal().can(Permission.METADATA_EDIT), note, findings(e, vocabulary, lang), faces);
     }
 
+    /** A transcript says it is a low-quality machine guess, so nobody reads it as what was said. */
+    private static String textLine(io.vitrine.enrich.ReadText t, io.vitrine.enrich.TranscriptDetails details) {
+        String words = t.content().replaceAll("\\s+", " ").strip();
+        if (t.source().equals(io.vitrine.enrich.ReadText.TRANSCRIPT)) {
+            String quality = details == null ? "low" : details.quality();
+            return "Transcript (" + quality + " quality machine guess, not what was said; " + t.model() + ", "
+                    + Math.round(t.confidence() * 100) + "%, AI draft" + (details != null && details.truncated()
+                    ? ", first " + Math.round(details.limitSeconds() / 60) + " min only" : "") + "): " + words;
+        }
+        return "Text read (" + (t.language() == null ? "language unclear" : t.language()) + ", "
+                + Math.round(t.confidence() * 100) + "%, AI draft): " + words;
+    }
+
     /** Faces, text read and the caption draft as plain lines, each saying it is an AI draft. */
     private static List<String> findings(Enrichment e, Vocabulary vocabulary, String lang) {
         List<String> out = new java.util.ArrayList<>();
@@ -41,8 +54,7 @@ final class AiTagChips {
             out.add("People: " + e.people() + (e.people() == 1 ? " face" : " faces") + " found (AI draft, " + e.faces().getFirst().model()
                     + "); portrait rights may be needed");
         }
-        e.texts().forEach(t -> out.add("Text read (" + (t.language() == null ? "language unclear" : t.language()) + ", "
-                + Math.round(t.confidence() * 100) + "%, AI draft): " + t.content().replaceAll("\\s+", " ").strip()));
+        e.texts().forEach(t -> out.add(textLine(t, e.transcript())));
         io.vitrine.enrich.Caption.draft(e, vocabulary, lang).ifPresent(c -> out.add("Caption draft (AI, " + c.model() + "): " + c.text()));
         return out;
     }

@@ -17,7 +17,9 @@ import javax.imageio.ImageIO;
 /**
  * Printed-text test images with known content, for OCR accuracy: sentences in the OCR languages,
  * drawn with Java2D in several font families and sizes, on white and on a tinted gradient, saved as
- * JPEG like a preview rendition. {@link #accuracy} is 1 − character error rate (Levenshtein distance
+ * JPEG like a preview rendition. Simplified Chinese needs a font with Han glyphs: where a family
+ * cannot draw a sentence, the first installed family that can is used instead (on Debian
+ * {@code fonts-droid-fallback} or {@code fonts-wqy-zenhei}) and the sample names it. {@link #accuracy} is 1 − character error rate (Levenshtein distance
  * over the expected length, whitespace collapsed), floored at 0.
  */
 public final class PrintedText {
@@ -29,7 +31,9 @@ public final class PrintedText {
             new String[] {"de", "Der schnelle braune Fuchs springt über den faulen Hund."},
             new String[] {"fr", "Le musée est fermé le lundi et les jours fériés."},
             new String[] {"es", "La reunión empieza a las nueve en la sala grande."},
-            new String[] {"pt", "A exposição abre amanhã com entrada gratuita."});
+            new String[] {"pt", "A exposição abre amanhã com entrada gratuita."},
+            new String[] {"zh", "本周末博物馆免费开放，欢迎参观。"},
+            new String[] {"zh", "请勿在展厅内拍照或使用闪光灯"});
     static final List<String> FONTS = List.of(Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED);
     static final int[] SIZES = {22, 34};
 
@@ -44,12 +48,26 @@ public final class PrintedText {
                 for (int size : SIZES) {
                     boolean tinted = n % 2 == 1;
                     Path file = dir.resolve(String.format(Locale.ROOT, "text-%02d-%s.jpg", n++, s[0]));
-                    ImageIO.write(render(s[1], font, size, tinted), "jpg", file.toFile());
-                    out.add(new Sample(file, s[1], s[0], font, size, tinted));
+                    String family = drawing(font, s[1]);
+                    ImageIO.write(render(s[1], family, size, tinted), "jpg", file.toFile());
+                    out.add(new Sample(file, s[1], s[0], family, size, tinted));
                 }
             }
         }
         return out;
+    }
+
+    /** {@code family} when it can draw every character of {@code text}, else the first installed family that can. */
+    static String drawing(String family, String text) {
+        if (new Font(family, Font.PLAIN, 12).canDisplayUpTo(text) == -1) {
+            return family;
+        }
+        for (String f : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+            if (new Font(f, Font.PLAIN, 12).canDisplayUpTo(text) == -1) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no installed font can draw '" + text + "'; install fonts-wqy-zenhei (scripts/install-deps --tests)");
     }
 
     /** One line of text (wrapped to two when long) with a margin, like a sign or a slide. */

@@ -1,0 +1,74 @@
+package io.vitrine.cli;
+
+import io.vitrine.config.ConfigLoader;
+import io.vitrine.config.VitrineConfig;
+import io.vitrine.enrich.Transcriber;
+import io.vitrine.enrich.bench.SpokenText;
+import io.vitrine.enrich.process.PocketsphinxTranscriber;
+import io.vitrine.storage.FileTrees;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Transcript word accuracy (1 − WER) and real-time factor (processing seconds per second of audio,
+ * ffmpeg decode included) on English sentences spoken by espeak-ng, each alone and all of them
+ * repeated into one longer file, which is where the real-time factor is steady.
+ */
+@Command(name = "transcripts", description = "Transcript word accuracy and real-time factor on espeak-ng speech (needs pocketsphinx and espeak-ng).")
+final class BenchTranscripts implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repeat", description = "how many times the sentences are repeated in the long file (default: 6)")
+    int repeat = 6;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        VitrineConfig.Transcripts c = ConfigLoader.load(System.getenv()).enrich().transcripts();
+        Path work = Files.createTempDirectory("vitrine-bench-transcripts");
+        try {
+            var t = new PocketsphinxTranscriber(c.pocketsphinx(), c.ffmpeg(), c.limit(), c.timeout(), work.resolve("tmp"));
+            if (t.unavailable().isPresent() || !SpokenText.available()) {
+                out.println("transcripts: " + t.unavailable().orElse("espeak-ng not installed (scripts/install-deps --tests)"));
+                return 0;
+            }
+            List<SpokenText.Sample> samples = SpokenText.generate(work);
+            double sum = 0;
+            for (SpokenText.Sample s : samples) {
+                sum += run(t, s.wav(), s.text(), out);
+            }
+            out.printf(Locale.ROOT, "  %-34s %.3f over %d sentences%n", "mean word accuracy", sum / samples.size(), samples.size());
+            String all = String.join(". ", java.util.Collections.nCopies(repeat, String.join(". ", SpokenText.SENTENCES)));
+            run(t, SpokenText.speak(all, work.resolve("long.wav")), all, out);
+            out.printf(Locale.ROOT, "transcripts %s %s, voice %s at %d words/min%n", t.model(), t.modelVersion(), SpokenText.VOICE,
+                    SpokenText.WORDS_PER_MINUTE);
+        } finally {
+            FileTrees.delete(work);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static double run(Transcriber t, Path wav, String said, PrintWriter out) throws Exception {
+        long start = System.nanoTime();
+        Transcriber.Transcript heard = t.transcribe(wav).orElse(null);
+        double secs = (System.nanoTime() - start) / 1e9;
+        double audio = heard == null ? 0 : heard.seconds();
+        double acc = SpokenText.wordAccuracy(said, heard == null ? "" : heard.content());
+        String label = said.length() <= 34 ? said : said.substring(0, 31) + "...";
+        out.printf(Locale.ROOT, "  %-34s %.3f word accuracy, %.1f s audio in %.2f s = %.2f× real time, confidence %.2f%n", label, acc,
+                audio, secs, audio == 0 ? 0 : secs / audio, heard == null ? 0 : heard.confidence());
+        if (heard != null && said.length() <= 80) {
+            out.println("    heard: " + heard.content().replace('\n', ' '));
+        }
+        return acc;
+    }
+}
