@@ -6,10 +6,10 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
 
     /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
     public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
-            StepHandler embed, StepHandler index, StepHandler duplicates) {
+            StepHandler embed, StepHandler index, StepHandler duplicates, StepHandler reindexConcept, StepHandler applyConcept) {
         public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
                 StepHandler embed, StepHandler index) {
-            this(tags, palette, quality, faces, text, embed, index, id -> { });
+            this(tags, palette, quality, faces, text, embed, index, id -> { }, id -> { }, id -> { });
         }
 
         public static Enrichment none() {
@@ -18,7 +18,12 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
         }
 
         public Enrichment withDuplicates(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, reindexConcept, applyConcept);
+        }
+
+        /** The concept jobs: re-indexing a concept's assets after its words changed, applying a taught prototype. */
+        public Enrichment withConcepts(StepHandler reindex, StepHandler apply) {
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, reindex, apply);
         }
     }
 
@@ -41,6 +46,8 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
             case Step.FindDuplicates ignored -> enrichment.duplicates();
+            case Step.ReindexConcept ignored -> enrichment.reindexConcept();
+            case Step.ApplyConcept ignored -> enrichment.applyConcept();
         };
         handler.run(job.assetId());
     }
