@@ -34,7 +34,7 @@ final class DuplicateModule {
     }
 
     /** Every region (the pair's visibility is decided when it is listed), only live indexed assets. */
-    private static List<String> nearest(SearchService search, String space, float[] vector, int k, float min) {
+    static List<String> nearest(SearchService search, String space, float[] vector, int k, float min) {
         SearchQuery q = new SearchQuery(null, Map.of(), null, null, SearchQuery.SortOrder.RELEVANCE, k, null, null,
                 new SearchQuery.Hybrid(List.of(new SearchQuery.Vector(space, vector, k, 1f, min)), 0f,
                         SearchQuery.Hybrid.DEFAULT_RRF_K, false));

@@ -34,6 +34,7 @@ final class EnrichmentModule implements AutoCloseable {
     final OnnxTaggerSource tagger;
     final FaceAndTextSteps facesAndText;
     final io.vitrine.enrich.TranscriptStep transcripts;
+    final Thresholds thresholds;
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
@@ -43,7 +44,7 @@ final class EnrichmentModule implements AutoCloseable {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
-        Thresholds thresholds = new Thresholds(repo, c.tagThreshold(), clock);
+        thresholds = new Thresholds(repo, c.tagThreshold(), clock);
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
                 new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock, handles, events);

@@ -77,6 +77,7 @@ public final class Vitrine implements AutoCloseable {
     private final EnrichmentModule enrichment;
     private final io.vitrine.duplicate.DuplicateService duplicates;
     private final NotificationModule notifications;
+    private final ConceptModule concepts;
     private final ObjectMapper json = Json.mapper();
     private HttpApi http;
 
@@ -112,9 +113,7 @@ public final class Vitrine implements AutoCloseable {
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
             });
             search = new SearchService(index, assets);
-            // the bundled text embedder (bge-small-en) understands English only
-            search.useInterpretation(new io.vitrine.language.QueryInterpreter(
-                    enrichment.service.vocabulary().labels(), java.util.Set.of("en")));
+            concepts = track(new ConceptModule(handles, enrichment, search, jobs, clock));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
@@ -125,7 +124,8 @@ public final class Vitrine implements AutoCloseable {
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
                     assetService::purge,
-                    enrichment.handlers(indexing).withDuplicates(duplicates.step()));
+                    enrichment.handlers(indexing).withDuplicates(duplicates.step())
+                            .withConcepts(concepts.concepts.reindexStep(), concepts.fewShot.applyStep()));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> {
                         assets.updateStatus(id, AssetStatus.FAILED, reason, at);
@@ -181,7 +181,7 @@ public final class Vitrine implements AutoCloseable {
                 .withRelated(duplicates, enrichment.embeddings);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
-                searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)
+                searchLog).withDuplicates(duplicates).withConcepts(concepts.concepts, concepts.fewShot).reindex(indexing::rebuild)
                 .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();
@@ -259,6 +259,10 @@ public final class Vitrine implements AutoCloseable {
 
     public io.vitrine.duplicate.DuplicateService duplicates() {
         return duplicates;
+    }
+
+    public io.vitrine.concept.ConceptService concepts() {
+        return concepts.concepts;
     }
 
     public EnrichmentService enrichment() {

@@ -239,6 +239,18 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /** Registers the vocabulary routes: everyone reads concepts, librarians and admins grow them and teach them from examples. */
+    public HttpApi withConcepts(io.vitrine.concept.ConceptService concepts, io.vitrine.concept.FewShot fewShot) {
+        ConceptRoutes c = new ConceptRoutes(concepts, fewShot, access, json);
+        route(HandlerType.GET, "/api/v1/concepts", Permission.ASSET_READ, c::list);
+        route(HandlerType.POST, "/api/v1/concepts", Permission.CONCEPT_MANAGE, c::create);
+        route(HandlerType.GET, "/api/v1/concepts/{id}", Permission.ASSET_READ, c::get);
+        route(HandlerType.PATCH, "/api/v1/concepts/{id}", Permission.CONCEPT_MANAGE, c::update);
+        route(HandlerType.DELETE, "/api/v1/concepts/{id}", Permission.CONCEPT_MANAGE, c::delete);
+        route(HandlerType.POST, "/api/v1/concepts/{id}/examples", Permission.CONCEPT_MANAGE, c::teach);
+        return this;
+    }
+
     public HttpApi extend(Consumer<Javalin> extension) {
         extension.accept(app);
         return this;

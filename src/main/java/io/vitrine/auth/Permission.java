@@ -27,7 +27,8 @@ public enum Permission {
     DUPLICATES_SCAN("duplicates.scan"),
     EVENTS_READ("events.read"),
     WEBHOOK_MANAGE("webhook.manage"),
-    INDEX_REBUILD("index.rebuild");
+    INDEX_REBUILD("index.rebuild"),
+    CONCEPT_MANAGE("concept.manage");
 
     private final String apiName;
 

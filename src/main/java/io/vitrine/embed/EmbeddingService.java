@@ -43,6 +43,8 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
         this.vectors = vectors;
         this.embedder = embedder;
         this.enrichment = enrichment;
+        // a concept's English label may change (people's concepts): embed the new one next time
+        enrichment.vocabulary().onChange(conceptVectors::clear);
     }
 
     public String wordsSpace() {

@@ -16,19 +16,86 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The controlled vocabulary shipped in {@code src/main/resources/vocabulary} (see its README):
- * concepts with stable ids, a broader concept, and labels per language; plus maps from a
- * classifier's class indexes to concepts.
+ * The controlled vocabulary: the concepts shipped in {@code src/main/resources/vocabulary} (see its
+ * README) with stable ids, a broader concept and labels per language, plus maps from a classifier's
+ * class indexes to concepts; and over them what people added (their own concepts, synonyms on any
+ * concept), which {@link #update} swaps in as a whole, so readers always see one consistent
+ * snapshot and the query side and the index pick changes up without a restart.
  */
 public final class Vocabulary {
     public static final List<String> LANGUAGES = List.of("en", "zh", "es", "pt", "de", "fr");
 
-    public record Concept(String id, String broader, Map<String, String> labels) {}
+    /**
+     * @param synonyms further words per language that name the concept (found in queries and the index, never shown as its label)
+     * @param shipped part of the bundled data (its labels and broader concept are not editable)
+     */
+    public record Concept(String id, String broader, Map<String, String> labels, Map<String, List<String>> synonyms,
+            boolean shipped) {
+        public Concept {
+            labels = Map.copyOf(labels);
+            synonyms = synonyms == null ? Map.of() : Map.copyOf(synonyms);
+        }
 
-    private final Map<String, Concept> concepts;
+        public Concept(String id, String broader, Map<String, String> labels) {
+            this(id, broader, labels, Map.of(), true);
+        }
+    }
+
+    /** What people added: their concepts, and synonyms (concept → language → words) on any concept. */
+    public record Additions(List<Concept> concepts, Map<String, Map<String, List<String>>> synonyms) {}
+
+    private final Map<String, Concept> shipped;
+    private volatile Map<String, Concept> concepts;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Vocabulary(Map<String, Concept> concepts) {
-        this.concepts = Map.copyOf(concepts);
+        this.shipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
+        this.concepts = this.shipped;
+    }
+
+    /**
+     * Replaces what people added (a user concept never replaces a shipped one) and tells the
+     * listeners when anything changed.
+     */
+    public void update(Additions additions) {
+        Map<String, Concept> next = new LinkedHashMap<>(shipped);
+        for (Concept c : additions.concepts()) {
+            next.putIfAbsent(c.id(), new Concept(c.id(), c.broader(), c.labels(), Map.of(), false));
+        }
+        additions.synonyms().forEach((id, words) -> next.computeIfPresent(id,
+                (k, c) -> new Concept(c.id(), c.broader(), c.labels(), words, c.shipped())));
+        Map<String, Concept> frozen = java.util.Collections.unmodifiableMap(next);
+        if (!frozen.equals(concepts)) {
+            concepts = frozen;
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code listener} after every change {@link #update} makes. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Every concept, shipped ones first in file order, then people's. */
+    public List<Concept> all() {
+        return List.copyOf(concepts.values());
+    }
+
+    /** Concepts whose broader concept is {@code id}. */
+    public List<String> narrower(String id) {
+        return concepts.values().stream().filter(c -> id.equals(c.broader())).map(Concept::id).toList();
+    }
+
+    /** Concept id → language → its label first, then its synonyms (for reading queries). */
+    public Map<String, Map<String, List<String>>> terms() {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        for (Concept c : concepts.values()) {
+            Map<String, List<String>> byLang = new LinkedHashMap<>();
+            c.labels().forEach((lang, label) -> byLang.computeIfAbsent(lang, k -> new ArrayList<>()).add(label));
+            c.synonyms().forEach((lang, words) -> byLang.computeIfAbsent(lang, k -> new ArrayList<>()).addAll(words));
+            out.put(c.id(), byLang);
+        }
+        return out;
     }
 
     public static Vocabulary bundled() {
@@ -74,23 +141,33 @@ public final class Vocabulary {
             return id;
         }
         String l = c.labels().get(lang);
-        return l == null || l.isBlank() ? c.labels().get("en") : l;
+        if (l == null || l.isBlank()) {
+            l = c.labels().get("en");
+        }
+        // a concept people named only in other languages still shows a word, not its id
+        return l == null || l.isBlank() ? c.labels().values().stream().filter(v -> !v.isBlank()).findFirst().orElse(id) : l;
     }
 
     /** The concept and its broader concepts (nearest first). */
     public List<String> lineage(String id) {
         Set<String> out = new LinkedHashSet<>();
-        for (String c = id; c != null && concepts.containsKey(c) && out.add(c); c = concepts.get(c).broader()) {
+        Map<String, Concept> snapshot = concepts;
+        for (String c = id; c != null && snapshot.containsKey(c) && out.add(c); c = snapshot.get(c).broader()) {
             // walks up; the set stops a cycle in hand-edited data
         }
         return List.copyOf(out);
     }
 
-    /** Every label of the concept and its broader concepts in every language: a tag is found in any of them. */
+    /** Every label and synonym of the concept and its broader concepts in every language: a tag is found by any of them. */
     public List<String> searchTerms(String id) {
+        Map<String, Concept> snapshot = concepts;
         List<String> terms = new ArrayList<>();
         for (String c : lineage(id)) {
-            terms.addAll(new LinkedHashSet<>(concepts.get(c).labels().values()));
+            Concept concept = snapshot.get(c);
+            if (concept != null) {
+                terms.addAll(new LinkedHashSet<>(concept.labels().values()));
+                concept.synonyms().values().forEach(terms::addAll);
+            }
         }
         return terms;
     }

@@ -34,16 +34,36 @@ public final class QueryInterpreter implements QueryInterpretation {
      * @param embedderLanguages languages the query embedder understands (["en"] for bge-small-en)
      */
     public QueryInterpreter(Map<String, Map<String, String>> labels, Set<String> embedderLanguages) {
+        this(singletons(labels), embedderLanguages, true);
+    }
+
+    /**
+     * @param terms concept id → language → words that name it: its label first, then its synonyms
+     * @param embedderLanguages languages the query embedder understands (["en"] for bge-small-en)
+     * @param withSynonyms marks this constructor apart from the labels-only one (same erased type)
+     */
+    public QueryInterpreter(Map<String, Map<String, List<String>>> terms, Set<String> embedderLanguages, boolean withSynonyms) {
         Map<String, List<String>> perLanguage = new HashMap<>();
-        labels.forEach((concept, byLang) -> byLang.forEach((lang, label) -> {
-            if (label != null && !label.isBlank()) {
-                perLanguage.computeIfAbsent(lang, k -> new ArrayList<>()).add(label);
-                conceptsByLabel.computeIfAbsent(lang, k -> new HashMap<>()).putIfAbsent(LanguageDetector.fold(label), concept);
+        terms.forEach((concept, byLang) -> byLang.forEach((lang, words) -> words.forEach(word -> {
+            if (word != null && !word.isBlank()) {
+                perLanguage.computeIfAbsent(lang, k -> new ArrayList<>()).add(word);
+                conceptsByLabel.computeIfAbsent(lang, k -> new HashMap<>()).putIfAbsent(LanguageDetector.fold(word), concept);
             }
-        }));
-        labels.forEach((concept, byLang) -> english.put(concept, byLang.getOrDefault("en", concept)));
+        })));
+        terms.forEach((concept, byLang) -> english.put(concept,
+                byLang.getOrDefault("en", List.of()).stream().findFirst().orElse(concept)));
         this.detector = new LanguageDetector(perLanguage);
         this.embedderLanguages = Set.copyOf(embedderLanguages);
+    }
+
+    private static Map<String, Map<String, List<String>>> singletons(Map<String, Map<String, String>> labels) {
+        Map<String, Map<String, List<String>>> out = new java.util.LinkedHashMap<>();
+        labels.forEach((concept, byLang) -> {
+            Map<String, List<String>> words = new java.util.LinkedHashMap<>();
+            byLang.forEach((lang, label) -> words.put(lang, label == null ? List.of() : List.of(label)));
+            out.put(concept, words);
+        });
+        return out;
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class Pipeline {
             case Step.IndexEnrichment ignored -> Optional.of(new Step.FindDuplicates());
             case Step.FindDuplicates ignored -> Optional.empty();
             case Step.Purge ignored -> Optional.empty();
+            case Step.ReindexConcept ignored -> Optional.empty();
+            case Step.ApplyConcept ignored -> Optional.empty();
         };
     }
 }

@@ -7,7 +7,7 @@ package io.vitrine.pipeline;
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
         Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Transcribe, Step.Embed,
-        Step.IndexEnrichment, Step.FindDuplicates {
+        Step.IndexEnrichment, Step.FindDuplicates, Step.ReindexConcept, Step.ApplyConcept {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
     record ExtractMetadata() implements Step {}
@@ -95,6 +95,28 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
     }
 
     /**
+     * Queues an {@code Index} for every asset tagged with a concept (or one below it) whose words
+     * changed. Its subject is the concept id, not an asset (jobs carry one subject id).
+     */
+    record ReindexConcept() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /**
+     * Applies a concept's few-shot prototype to the whole library (nearest assets from the index,
+     * drafts for those within its radius). Its subject is the concept id.
+     */
+    record ApplyConcept() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /**
      * An optional step never fails its asset, not even after its last attempt: enrichment is
      * draft metadata on an asset that is already ready.
      */
@@ -121,6 +143,8 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
             case "FindDuplicates" -> new FindDuplicates();
+            case "ReindexConcept" -> new ReindexConcept();
+            case "ApplyConcept" -> new ApplyConcept();
             default -> throw new IllegalArgumentException("unknown step " + key);
         };
     }

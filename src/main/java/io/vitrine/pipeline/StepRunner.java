@@ -4,30 +4,35 @@ package io.vitrine.pipeline;
 public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions, StepHandler index, StepHandler purge,
         Enrichment enrichment) {
 
-    /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
+    /**
+     * The enrichment steps' handlers; {@code index} re-indexes what they found. The seven core
+     * steps come through the constructor; the optional features add theirs with a {@code with…}.
+     */
     public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
-            StepHandler embed, StepHandler index, StepHandler duplicates, StepHandler transcribe) {
-        public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
-                StepHandler embed, StepHandler index, StepHandler duplicates) {
-            this(tags, palette, quality, faces, text, embed, index, duplicates, id -> { });
-        }
+            StepHandler embed, StepHandler index, StepHandler duplicates, StepHandler transcribe,
+            StepHandler reindexConcept, StepHandler applyConcept) {
+        private static final StepHandler NOTHING = id -> { };
 
         public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
                 StepHandler embed, StepHandler index) {
-            this(tags, palette, quality, faces, text, embed, index, id -> { }, id -> { });
+            this(tags, palette, quality, faces, text, embed, index, NOTHING, NOTHING, NOTHING, NOTHING);
         }
 
         public static Enrichment none() {
-            StepHandler nothing = id -> { };
-            return new Enrichment(nothing, nothing, nothing, nothing, nothing, nothing, nothing);
+            return new Enrichment(NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING);
         }
 
         public Enrichment withDuplicates(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, transcribe);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, transcribe, reindexConcept, applyConcept);
         }
 
         public Enrichment withTranscripts(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, handler);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, handler, reindexConcept, applyConcept);
+        }
+
+        /** The concept jobs: re-indexing a concept's assets after its words changed, applying a taught prototype. */
+        public Enrichment withConcepts(StepHandler reindex, StepHandler apply) {
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, transcribe, reindex, apply);
         }
     }
 
@@ -51,6 +56,8 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
             case Step.FindDuplicates ignored -> enrichment.duplicates();
+            case Step.ReindexConcept ignored -> enrichment.reindexConcept();
+            case Step.ApplyConcept ignored -> enrichment.applyConcept();
         };
         handler.run(job.assetId());
     }

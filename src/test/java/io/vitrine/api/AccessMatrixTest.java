@@ -126,6 +126,10 @@ class AccessMatrixTest {
         if (route.startsWith("/api/v1/users/")) {
             return route.replace("{id}", someone);
         }
+        if (route.startsWith("/api/v1/concepts/")) {
+            // a shipped concept: readable by all, undeletable (409), and the bodies below stop at validation
+            return route.replace("{id}", "balloon");
+        }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence).replace("{documentId}", licenceDocument)
                 : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1")
                         .replace("{a}", asset).replace("{b}", openAsset);
@@ -190,6 +194,8 @@ class AccessMatrixTest {
             case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
             case "PATCH /api/v1/assets/{id}/workflow", "POST /api/v1/assets/{id}/comments" -> "{\"no-such-field\":1}";
             case "PATCH /api/v1/assets/{id}/faces/{number}" -> "{\"status\":\"bogus\"}";
+            case "POST /api/v1/concepts", "PATCH /api/v1/concepts/{id}" -> "{\"labels\":{\"xx\":\"bogus\"}}";
+            case "POST /api/v1/concepts/{id}/examples" -> "{\"assetIds\":[]}";
             default -> null;
         };
     }

@@ -41,4 +41,28 @@ class VocabularyTest {
     void search_terms_hold_every_language_and_the_broader_concepts() {
         assertThat(v.searchTerms("dog")).contains("dog", "Hund", "狗", "perro", "animal", "Tier");
     }
+
+    @Test
+    void peoples_concepts_and_synonyms_are_swapped_in_whole_and_listeners_hear_of_it() {
+        Vocabulary live = Vocabulary.bundled();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        live.onChange(changes::incrementAndGet);
+        var forklift = new Vocabulary.Concept("forklift", "vehicle", java.util.Map.of("zh", "叉车"), java.util.Map.of(), false);
+        var fakeDog = new Vocabulary.Concept("dog", null, java.util.Map.of("en", "not a dog"), java.util.Map.of(), false);
+        live.update(new Vocabulary.Additions(List.of(forklift, fakeDog),
+                java.util.Map.of("dog", java.util.Map.of("es", List.of("perrito")))));
+        assertThat(changes.get()).isEqualTo(1);
+        assertThat(live.label("forklift", "de")).as("no German or English label: any label").isEqualTo("叉车");
+        assertThat(live.label("dog", "en")).as("a shipped concept is never replaced").isEqualTo("dog");
+        assertThat(live.searchTerms("dog")).contains("perrito", "Tier");
+        assertThat(live.searchTerms("forklift")).contains("叉车", "vehicle");
+        assertThat(live.narrower("vehicle")).contains("forklift");
+        assertThat(live.terms().get("dog").get("es")).containsExactly("perro", "perrito");
+        live.update(new Vocabulary.Additions(List.of(forklift, fakeDog),
+                java.util.Map.of("dog", java.util.Map.of("es", List.of("perrito")))));
+        assertThat(changes.get()).as("the same additions again change nothing").isEqualTo(1);
+        live.update(new Vocabulary.Additions(List.of(), java.util.Map.of()));
+        assertThat(live.concept("forklift")).isEmpty();
+        assertThat(live.searchTerms("dog")).doesNotContain("perrito");
+    }
 }

@@ -1,0 +1,195 @@
+package io.vitrine.concept;
+
+import io.vitrine.db.Transactions;
+import io.vitrine.pipeline.JobQueue;
+import io.vitrine.pipeline.Step;
+import io.vitrine.pipeline.StepHandler;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Teaching a concept from example assets. The prototype is the normalised mean of the positives'
+ * normalised image embeddings (the MobileNet feature the tagging step stores); its radius comes from
+ * the examples ({@link Calibration}). Teaching stores {@code prototype@N+1} and queues a durable
+ * {@code ApplyConcept} job, which asks the index for the nearest assets within the radius (never all
+ * pairs) and makes their few-shot drafts exactly those; newly embedded assets are scored in the
+ * tagging step ({@link #score}). Drafts of an older version are replaced, decided tags never touched;
+ * a person's accept or reject feeds the concept's threshold like any other tag.
+ */
+public final class FewShot {
+    static final int MAX_POSITIVES = 50;
+    static final int MAX_NEGATIVES = 50;
+    /** The index's kNN answers at most this many neighbours per query (HybridRunner.MAX_K). */
+    static final int MAX_MATCHES = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(FewShot.class);
+
+    /** An asset's image embedding: its space and L2-normalised vector, if the tagger gave it one. */
+    @FunctionalInterface
+    public interface ImageVectors {
+        Optional<Map.Entry<String, float[]>> of(String assetId);
+    }
+
+    /** Live assets nearest to {@code vector} in {@code space} with cosine at least {@code min}, any region. */
+    @FunctionalInterface
+    public interface NearestImages {
+        List<String> near(String space, float[] vector, int k, float min);
+    }
+
+    public record Examples(List<String> positives, List<String> negatives) {}
+
+    private final ConceptRepository repo;
+    private final ConceptService concepts;
+    private final ToDoubleFunction<String> thresholds;
+    private final ImageVectors vectors;
+    private final NearestImages nearest;
+    private final JobQueue jobs;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public FewShot(ConceptRepository repo, ConceptService concepts, ToDoubleFunction<String> thresholds, ImageVectors vectors,
+            NearestImages nearest, JobQueue jobs, Transactions tx, Clock clock) {
+        this.repo = repo;
+        this.concepts = concepts;
+        this.thresholds = thresholds;
+        this.vectors = vectors;
+        this.nearest = nearest;
+        this.jobs = jobs;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Optional<Prototype> prototype(String concept) {
+        return repo.prototype(concept);
+    }
+
+    /** How many assets carry the concept from the current prototype version. */
+    public int tagged(Prototype p) {
+        return repo.fewShotTagged(p.concept(), p.version());
+    }
+
+    /** Stores the next prototype version and queues its run over the library (the caller checked the assets exist and are visible). */
+    public Prototype teach(String concept, Examples ex, String by) {
+        concepts.get(concept);
+        check(ex);
+        var pos = embeddings(ex.positives());
+        var neg = embeddings(ex.negatives());
+        String space = space(pos, neg);
+        Calibration c = Calibration.of(values(pos), values(neg));
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.inTransaction(() -> {
+            Prototype p = repo.teach(new Prototype(concept, 0, space, c.prototype(), c.radius(), ex.positives(), ex.negatives(),
+                    Prototype.Status.QUEUED, 0, null, by, at, null));
+            jobs.enqueue(concept, new Step.ApplyConcept(), clock.instant());
+            return p;
+        });
+    }
+
+    /** The example counts and overlap, checked before anything is looked up. */
+    public static void check(Examples ex) {
+        if (ex.positives().isEmpty() || ex.positives().size() > MAX_POSITIVES) {
+            throw ConceptException.invalid("'assetIds' must name 1 to " + MAX_POSITIVES + " example assets, got " + ex.positives().size());
+        }
+        if (ex.negatives().size() > MAX_NEGATIVES) {
+            throw ConceptException.invalid("'negativeAssetIds' may name at most " + MAX_NEGATIVES + " assets, got " + ex.negatives().size());
+        }
+        Set<String> both = new HashSet<>(ex.positives());
+        both.retainAll(ex.negatives());
+        if (!both.isEmpty()) {
+            throw ConceptException.invalid("assets cannot be both positive and negative examples: " + String.join(", ", both));
+        }
+    }
+
+    private Map<String, Map.Entry<String, float[]>> embeddings(List<String> ids) {
+        Map<String, Map.Entry<String, float[]>> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            vectors.of(id).ifPresentOrElse(v -> out.put(id, v), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            throw new ConceptException(ConceptException.Kind.CONFLICT, "no-embedding", "these assets have no image embedding yet "
+                    + "(not an image, still being enriched, or no image model installed): " + String.join(", ", missing));
+        }
+        return out;
+    }
+
+    /** The one embedding space of all examples (a prototype compares like with like). */
+    private static String space(Map<String, Map.Entry<String, float[]>> pos, Map<String, Map.Entry<String, float[]>> neg) {
+        Map<String, List<String>> bySpace = new LinkedHashMap<>();
+        Map<String, Map.Entry<String, float[]>> all = new LinkedHashMap<>(pos);
+        all.putAll(neg);
+        all.forEach((id, v) -> bySpace.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(id));
+        if (bySpace.size() > 1) {
+            throw new ConceptException(ConceptException.Kind.CONFLICT, "mixed-embeddings",
+                    "the examples were embedded by different models (re-enrich them): " + bySpace);
+        }
+        return bySpace.keySet().iterator().next();
+    }
+
+    private static List<float[]> values(Map<String, Map.Entry<String, float[]>> m) {
+        return m.values().stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** The step {@code ApplyConcept}: the concept's current prototype over the whole library. */
+    public StepHandler applyStep() {
+        return this::apply;
+    }
+
+    void apply(String concept) {
+        Optional<Prototype> found = repo.prototype(concept);
+        if (found.isEmpty()) {
+            return;
+        }
+        Prototype p = found.get();
+        repo.progress(concept, p.version(), Prototype.Status.RUNNING, p.tagged(), null, clock.instant());
+        try {
+            Map<String, Double> matches = new LinkedHashMap<>();
+            double bar = thresholds.applyAsDouble(concept);
+            for (String id : nearest.near(p.space(), p.vector(), MAX_MATCHES, (float) p.radius())) {
+                confidence(p, id, bar).ifPresent(c -> matches.put(id, c));
+            }
+            var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            tx.inTransaction(() -> {
+                for (String id : repo.replaceFewShotDrafts(concept, p.version(), matches, at)) {
+                    jobs.enqueue(id, new Step.Index(), clock.instant());
+                }
+                return null;
+            });
+            repo.progress(concept, p.version(), Prototype.Status.DONE, repo.fewShotTagged(concept, p.version()), null, at);
+        } catch (RuntimeException e) {
+            LOG.warn("applying prototype {}@{} failed: {}", concept, p.version(), e.toString());
+            repo.progress(concept, p.version(), Prototype.Status.FAILED, p.tagged(), String.valueOf(e.getMessage()), clock.instant());
+            throw e;
+        }
+    }
+
+    private Optional<Double> confidence(Prototype p, String assetId, double bar) {
+        if (p.negatives().contains(assetId)) {
+            return Optional.empty();
+        }
+        return vectors.of(assetId).filter(v -> v.getKey().equals(p.space()))
+                .map(v -> Calibration.cosine(p.vector(), v.getValue()))
+                .filter(cos -> cos >= p.radius()).map(p::confidence).filter(c -> c >= bar);
+    }
+
+    /** Scores a freshly embedded asset against every prototype of its space (the tagging step's path). */
+    public void score(String assetId, String space, float[] vector) {
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (Prototype p : repo.prototypes(space)) {
+            double cos = Calibration.cosine(p.vector(), vector);
+            double c = p.confidence(cos);
+            if (cos >= p.radius() && !p.negatives().contains(assetId) && c >= thresholds.applyAsDouble(p.concept())) {
+                repo.proposeFewShot(assetId, p.concept(), p.version(), c, at);
+            }
+        }
+    }
+}

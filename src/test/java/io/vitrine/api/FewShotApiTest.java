@@ -1,0 +1,200 @@
+package io.vitrine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrine.TestServer;
+import io.vitrine.duplicate.bench.TransformSet;
+import io.vitrine.enrich.ModelServer;
+import io.vitrine.testing.TestMedia;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Teaching a concept from example photos on a real server with the real MobileNet: two pictures of
+ * one cat teach "office cat"; the held-out variants of that photo get draft tags, unrelated corpus
+ * photos do not, a later upload is scored at ingest, and re-teaching replaces drafts but not decisions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FewShotApiTest {
+    static final String MODEL = "mobilenetv2-12-int8";
+    static final List<String> UNRELATED = List.of("python3-skimage/coffee.png", "python3-skimage/astronaut.png",
+            "imagingbook/Castle.png", "imagingbook/Balloons600.jpg", "palapeli-data/citrus-fruits.jpg");
+
+    @TempDir
+    static Path data;
+    static TestServer server;
+    static GovernanceClient client;
+    static List<TransformSet.Item> set;
+    static final Map<String, String> cat = new LinkedHashMap<>();
+    static final List<String> unrelated = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chelsea = TestMedia.corpus("photos/python3-skimage/chelsea.png");
+        assumeTrue(ModelServer.installShared(data, MODEL), "../shared model absent; skipping");
+        set = TransformSet.generate(List.of(chelsea), data.resolve("set"));
+        server = new TestServer(data, Map.of());
+        client = new GovernanceClient(server);
+        for (String kind : List.of("original", "crop", "colour", "burst", "detail", "straightened")) {
+            cat.put(kind, upload("cat-" + kind + ".jpg", DuplicatesApiTest.file(set, kind)));
+        }
+        for (String p : UNRELATED) {
+            unrelated.add(upload(Path.of(p).getFileName().toString(), TestMedia.corpus("photos/" + p)));
+        }
+        // every image vector is in the index once the original finds the last upload as a neighbour
+        await("/api/v1/assets/" + cat.get("original") + "/similar", r -> r.path("hits").toString().contains(unrelated.getLast()));
+        HttpResponse<String> c = client.admin("POST", "/api/v1/concepts",
+                "{\"broader\":\"cat\",\"labels\":{\"en\":\"office cat\",\"de\":\"Bürokatze\"}}");
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_concept_taught_from_two_photos_tags_the_held_out_variants_and_not_unrelated_photos() throws Exception {
+        HttpResponse<String> r = teach("{\"assetIds\":[\"" + cat.get("original") + "\",\"" + cat.get("crop") + "\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(server.json(r).path("fewShot").path("prototype").asText()).isEqualTo("prototype@1");
+        JsonNode done = await("/api/v1/concepts/office-cat", n -> n.path("fewShot").path("status").asText().equals("done"));
+        System.out.println("few-shot office-cat@1: " + done.path("fewShot"));
+        for (String kind : List.of("colour", "burst", "straightened")) {
+            JsonNode tag = tag(cat.get(kind));
+            assertThat(tag).as(kind).isNotNull();
+            assertThat(tag.path("source").asText()).isEqualTo("ai");
+            assertThat(tag.path("model").asText()).isEqualTo("few-shot");
+            assertThat(tag.path("modelVersion").asText()).isEqualTo("1");
+            assertThat(tag.path("status").asText()).isEqualTo("draft");
+            assertThat(tag.path("confidence").asDouble()).isBetween(0.5, 1.0);
+        }
+        for (String id : unrelated) {
+            assertThat(tag(id)).as("unrelated " + id).isNull();
+        }
+        // the examples themselves and the three held-out variants (a close-up of a third of the picture, "detail", is too far)
+        assertThat(done.path("fewShot").path("tagged").asInt()).isBetween(5, 6);
+        assertThat(done.path("fewShot").path("examples").path("positive")).hasSize(2);
+        // drafts above the threshold are searchable under the concept's labels, and its broader concept's
+        await("/api/v1/search?q=B%C3%BCrokatze", n -> n.path("hits").toString().contains(cat.get("colour")));
+        assertThat(client.admin("GET", "/api/v1/audit", null).body()).contains("concept.teach").contains("prototype@1");
+    }
+
+    @Test
+    @Order(2)
+    void a_photo_uploaded_after_teaching_is_scored_in_its_tagging_step() throws Exception {
+        String later = upload("cat-reencode.jpg", DuplicatesApiTest.file(set, "reencode"));
+        JsonNode tag = await("/api/v1/assets/" + later, a -> a.path("tags").toString().contains("office-cat"));
+        assertThat(tag.path("tags").toString()).contains("\"model\":\"few-shot\"");
+        String unrelatedLater = upload("bee.jpg", TestMedia.corpus("photos/palapeli-data/european-honey-bee.jpg"));
+        assertThat(tag(unrelatedLater)).isNull();
+    }
+
+    @Test
+    @Order(3)
+    void re_teaching_with_a_negative_replaces_old_drafts_but_keeps_decided_tags() throws Exception {
+        HttpResponse<String> accepted = client.admin("PATCH", "/api/v1/assets/" + cat.get("colour") + "/tags/office-cat",
+                "{\"status\":\"accepted\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        HttpResponse<String> r = teach("{\"assetIds\":[\"" + cat.get("original") + "\",\"" + cat.get("crop") + "\",\""
+                + cat.get("detail") + "\"],\"negativeAssetIds\":[\"" + cat.get("straightened") + "\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode done = await("/api/v1/concepts/office-cat", n -> n.path("fewShot").path("version").asInt() == 2
+                && n.path("fewShot").path("status").asText().equals("done"));
+        System.out.println("few-shot office-cat@2: " + done.path("fewShot"));
+        assertThat(done.path("fewShot").path("examples").path("negative").toString()).contains(cat.get("straightened"));
+        assertThat(tag(cat.get("straightened"))).as("the negative example").isNull();
+        JsonNode kept = tag(cat.get("colour"));
+        assertThat(kept.path("status").asText()).isEqualTo("accepted");
+        assertThat(kept.path("modelVersion").asText()).isEqualTo("1");
+        assertThat(tag(cat.get("burst")).path("modelVersion").asText()).isEqualTo("2");
+    }
+
+    @Test
+    @Order(4)
+    void bad_examples_get_precise_problems() throws Exception {
+        String outside = client.asset(1801, null);
+        client.restrict(outside, "FR");
+        String librarian = client.user("librarian", "JP");
+        HttpResponse<String> hidden = client.call(librarian, "POST", "/api/v1/concepts/office-cat/examples",
+                "{\"assetIds\":[\"" + outside + "\",\"nope\"]}");
+        assertThat(hidden.statusCode()).isEqualTo(400);
+        assertThat(server.json(hidden).path("type").asText()).isEqualTo("/problems/unknown-assets");
+        assertThat(server.json(hidden).path("detail").asText()).contains(outside).contains("nope");
+
+        Path wav = TestMedia.ffmpeg(data.resolve("tone.wav"), "-f", "lavfi", "-i", "sine=frequency=440:duration=1");
+        String sound = upload("tone.wav", wav);
+        HttpResponse<String> noVector = teach("{\"assetIds\":[\"" + cat.get("original") + "\",\"" + sound + "\"]}");
+        assertThat(noVector.statusCode()).as(noVector.body()).isEqualTo(409);
+        assertThat(server.json(noVector).path("type").asText()).isEqualTo("/problems/no-embedding");
+        assertThat(server.json(noVector).path("detail").asText()).contains(sound).doesNotContain(cat.get("original"));
+
+        StringBuilder many = new StringBuilder("{\"assetIds\":[");
+        for (int i = 0; i < 51; i++) {
+            many.append(i == 0 ? "" : ",").append("\"a").append(i).append("\"");
+        }
+        assertThat(server.json(teach(many + "]}")).path("detail").asText()).contains("1 to 50");
+        String id = cat.get("original");
+        assertThat(server.json(teach("{\"assetIds\":[\"" + id + "\"],\"negativeAssetIds\":[\"" + id + "\"]}")).path("detail")
+                .asText()).contains("both positive and negative").contains(id);
+        assertThat(teach("{\"assetIds\":[]}").statusCode()).isEqualTo(400);
+        assertThat(teach("{\"assetIds\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(client.admin("POST", "/api/v1/concepts/no-such/examples", "{\"assetIds\":[\"" + id + "\"]}").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> consumer = client.call(client.user("consumer", "DE"), "POST", "/api/v1/concepts/office-cat/examples",
+                "{\"assetIds\":[\"" + id + "\"]}");
+        assertThat(consumer.statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> teach(String body) throws Exception {
+        return client.admin("POST", "/api/v1/concepts/office-cat/examples", body);
+    }
+
+    /** The asset's office-cat tag, or null. */
+    private static JsonNode tag(String assetId) throws Exception {
+        for (JsonNode t : server.json(server.get("/api/v1/assets/" + assetId)).path("tags")) {
+            if (t.path("concept").asText().equals("office-cat")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static String upload(String name, Path file) throws Exception {
+        String id = server.json(server.upload("?onDuplicate=allow", name, Files.readAllBytes(file), null)).path("id").asText();
+        server.awaitSettled(id);
+        return id;
+    }
+
+    static JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = server.json(server.get(path));
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never got there: " + last);
+    }
+}
