@@ -76,7 +76,13 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_OIDC_ROLES_CLAIM", d.rolesClaim()),
                 v.getOrDefault("VITRINE_OIDC_REGIONS_CLAIM", d.regionsClaim()),
                 roleMap(v.get("VITRINE_OIDC_ROLE_MAP")), blankToNull(v.get("VITRINE_OIDC_DEFAULT_ROLE")),
-                audience == null ? null : audience.strip());
+                audience == null ? null : audience.strip(), groupsClaim(v, d));
+    }
+
+    /** The claim naming Vitrine groups; VITRINE_OIDC_GROUPS_CLAIM set to "" turns group mapping off. */
+    private static String groupsClaim(Map<String, String> v, VitrineConfig.Oidc d) {
+        String raw = v.get("VITRINE_OIDC_GROUPS_CLAIM");
+        return raw == null ? d.groupsClaim() : blankToNull(raw) == null ? null : raw.strip();
     }
 
     /** {@code group=role,other group=role}: a provider's group or app-role value → a Vitrine role. */

@@ -50,9 +50,16 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      */
     public record Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes,
             String displayName, String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap,
-            String defaultRole, String apiAudience) {
+            String defaultRole, String apiAudience, String groupsClaim) {
         public static final Oidc DISABLED = new Oidc(null, null, null, null, "openid profile email", "your identity provider",
-                "roles", "regions", java.util.Map.of(), null, null);
+                "roles", "regions", java.util.Map.of(), null, null, "groups");
+
+        /** With the default groups claim ({@code groups}). */
+        public Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes, String displayName,
+                String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap, String defaultRole, String apiAudience) {
+            this(issuer, clientId, clientSecret, redirectBaseUrl, scopes, displayName, rolesClaim, regionsClaim, roleMap, defaultRole,
+                    apiAudience, "groups");
+        }
 
         public boolean enabled() {
             return issuer != null;

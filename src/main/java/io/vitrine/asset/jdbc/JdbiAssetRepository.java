@@ -73,8 +73,8 @@ public final class JdbiAssetRepository implements AssetRepository {
     }
 
     @Override
-    public Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions) {
-        return new AssetPager(db, rows).page(limit, cursor, visibleRegions, this::renditions);
+    public Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions, java.util.Set<String> visibleCollections) {
+        return new AssetPager(db, rows).page(limit, cursor, visibleRegions, visibleCollections, this::renditions);
     }
 
     @Override

@@ -1,0 +1,27 @@
+-- Groups of users and the collection attribute (ABAC). Runs unchanged on H2 and PostgreSQL 15.
+-- ("groups" is a keyword in H2 2.x, hence user_groups.)
+
+create table user_groups (
+    id           varchar(32)   primary key,
+    name         varchar(255)  not null unique,
+    description  varchar(4000),
+    roles        varchar(1024) not null,
+    regions      varchar(1024) not null,
+    -- comma-separated collection ids; null = the group puts no collection restriction on its members
+    collections  varchar(4000),
+    created_at   timestamp with time zone not null,
+    updated_at   timestamp with time zone not null
+);
+
+create table user_group_members (
+    group_id  varchar(32) not null references user_groups (id) on delete cascade,
+    user_id   varchar(32) not null references users (id) on delete cascade,
+    -- 'admin' (added through the API) or 'oidc' (from the provider's groups claim, replaced at each sign-in)
+    source    varchar(8)  not null,
+    added_at  timestamp with time zone not null,
+    primary key (group_id, user_id)
+);
+create index user_group_members_user on user_group_members (user_id);
+
+-- The collections a user is limited to (comma-separated ids); null = no collection restriction.
+alter table users add column collections varchar(4000);
