@@ -25,3 +25,7 @@ create index user_group_members_user on user_group_members (user_id);
 
 -- The collections a user is limited to (comma-separated ids); null = no collection restriction.
 alter table users add column collections varchar(4000);
+
+-- The provider's ID token of a web session opened through OpenID Connect, sent back as id_token_hint
+-- when she signs out (RP-initiated logout); null for token sign-ins.
+alter table web_sessions add column id_token varchar(16384);

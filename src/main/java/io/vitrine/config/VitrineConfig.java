@@ -68,6 +68,11 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
         public String redirectUri() {
             return redirectBaseUrl.replaceAll("/+$", "") + "/login/oidc/callback";
         }
+
+        /** Where the provider sends the browser after ending its session (register it at the provider). */
+        public String postLogoutRedirectUri() {
+            return redirectBaseUrl.replaceAll("/+$", "") + "/login";
+        }
     }
 
     /**

@@ -46,7 +46,7 @@ public final class WebUi {
         this.searchService = search;
         this.enrichment = enrichment;
         this.guard = new Guard(sessions, pages);
-        this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
+        this.login = new LoginRoutes(sessions, guard, pages, external);
         this.oidc = external == null ? null
                 : new OidcRoutes(external, sessions, guard, pages, audit, java.time.Clock.systemUTC());
         this.library = new LibraryRoutes(search, assets, searchLog, pages);
