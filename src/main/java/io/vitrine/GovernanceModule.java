@@ -47,7 +47,9 @@ final class GovernanceModule {
         return new Governance(new UserService(new JdbiUserRepository(p.handles()), p.auth(), newId, p.clock()),
                 new LicenceService(licences, newId, p.clock(), p.handles(), p.events()), new DeliveryUrls(key, p.clock()),
                 new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(p.handles()), licences, p.assets(),
-                        approvals.workflow(), p.clock(), p.handles(), p.events()),
+                        approvals.workflow(), p.clock(), p.handles(), p.events(), new io.vitrine.lifecycle.ExpiryWarnings(licences,
+                                new io.vitrine.notification.jdbc.JdbiNotificationRepository(p.handles(), p.json()), p.events(), p.handles(),
+                                newId, p.config().workflow().expiryWarningDays())),
                 audit, sharing(p, newId), approvals, p.groups());
     }
 

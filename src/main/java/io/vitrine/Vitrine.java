@@ -189,6 +189,8 @@ public final class Vitrine implements AutoCloseable {
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)
+                .withNotificationInbox(new io.vitrine.notification.NotificationService(
+                        new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC()))
                 .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();

@@ -17,13 +17,15 @@ final class Access {
     private final AssetService assets;
     private final java.util.function.Predicate<Asset> released;
     private final java.util.function.Function<String, java.util.Set<String>> collectionsOf;
+    private final java.util.function.Function<Principal, String> personOf;
 
     /**
      * {@code released}: whether an asset may be seen by partners outside the company (approved or published);
      * {@code collectionsOf}: the collections an asset is in, asked only for callers limited to collections.
      */
     Access(AssetService assets, java.util.function.Predicate<Asset> released,
-            java.util.function.Function<String, java.util.Set<String>> collectionsOf) {
+            java.util.function.Function<String, java.util.Set<String>> collectionsOf, java.util.function.Function<Principal, String> personOf) {
+        this.personOf = personOf;
         this.assets = assets;
         this.released = released;
         this.collectionsOf = collectionsOf;
@@ -32,6 +34,11 @@ final class Access {
     /** Whether the caller sees the asset by its regions and, when she is limited to collections, its collections. */
     boolean sees(Principal p, Asset a) {
         return p.sees(a.regions(), () -> collectionsOf.apply(a.id()));
+    }
+
+    /** The person behind the caller's token (her user id; the token id for a token without a user), as owners and recipients are named. */
+    String person(Context ctx) {
+        return personOf.apply(principal(ctx));
     }
 
     static Principal principal(Context ctx) {

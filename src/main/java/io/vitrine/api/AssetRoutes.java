@@ -45,7 +45,7 @@ final class AssetRoutes {
     }
 
     void upload(Context ctx) throws IOException {
-        Upload upload = multipart.read(ctx);
+        Upload upload = multipart.read(ctx).withOwner(access.person(ctx));
         IngestResult r = ingest.ingest(upload);
         ctx.status(r.outcome() == IngestResult.Outcome.DUPLICATE ? 200 : 201);
         if (r.outcome() != IngestResult.Outcome.DUPLICATE) {

@@ -60,7 +60,7 @@ public final class HttpApi implements AutoCloseable {
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
         this.access = new Access(assets, governance.approvals().workflow()::released,
-                governance.sharing().collections()::collectionsOf);
+                governance.sharing().collections()::collectionsOf, p -> governance.sharing().collections().caller(p).id());
         EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), access, json);
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
                 governance.approvals().workflow(), access), new SearchRoutes(search, searchLog));
@@ -249,6 +249,14 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/duplicates", Permission.ASSET_READ, d::review);
         route(HandlerType.PATCH, "/api/v1/duplicates/{a}/{b}", Permission.METADATA_EDIT, d::decide);
         route(HandlerType.POST, "/api/v1/duplicates/scan", Permission.DUPLICATES_SCAN, d::scan);
+        return this;
+    }
+
+    /** Registers the caller's notification inbox (licence expiry warnings to owners, …). */
+    public HttpApi withNotificationInbox(io.vitrine.notification.NotificationService inbox) {
+        NotificationRoutes n = new NotificationRoutes(inbox, access);
+        route(HandlerType.GET, "/api/v1/notifications", Permission.ASSET_READ, n::list);
+        route(HandlerType.POST, "/api/v1/notifications/{id}/read", Permission.ASSET_READ, n::markRead);
         return this;
     }
 

@@ -49,6 +49,9 @@ public interface AssetRepository {
     /** Replaces the markets where the asset may be seen (empty = everywhere). */
     void updateRegions(String id, java.util.Set<String> regions, Instant now);
 
+    /** Records who uploaded the asset (expiry warnings go to her). */
+    void recordOwner(String id, String ownerId);
+
     List<AssetVersion> versions(String assetId);
 
     /** Makes {@code version} current: file facts replaced, extracted data and renditions cleared. */

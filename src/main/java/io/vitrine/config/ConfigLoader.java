@@ -117,7 +117,8 @@ public final class ConfigLoader {
                 durationValue(v, "VITRINE_REMINDER_INTERVAL", d.reminderInterval()),
                 durationValue(v, "VITRINE_REMIND_AGAIN_AFTER", d.remindAgainAfter()),
                 rules == null ? null : Path.of(rules),
-                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()));
+                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()),
+                intValue(v, "VITRINE_EXPIRY_WARNING_DAYS", d.expiryWarningDays(), 1, 365));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {

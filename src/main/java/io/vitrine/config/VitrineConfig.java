@@ -28,10 +28,10 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * the lifecycle rules (archive, quarantine, re-review, warnings).
      */
     public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
-            Path rulesFile, Duration lifecycleInterval) {
+            Path rulesFile, Duration lifecycleInterval, int expiryWarningDays) {
         public static Workflow defaults() {
             return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
-                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1));
+                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1), 30);
         }
     }
 

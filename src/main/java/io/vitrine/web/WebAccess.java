@@ -23,10 +23,17 @@ final class WebAccess {
     private final AuditService audit;
     private final WorkflowService workflow;
     private final java.util.function.Function<String, java.util.Set<String>> collectionsOf;
+    private final java.util.function.Function<Principal, String> personOf;
+
+    /** The person behind a principal (user id, or token id without a user): uploads are recorded as hers. */
+    String person(Principal p) {
+        return personOf.apply(p);
+    }
 
     /** {@code collectionsOf}: the collections an asset is in, asked only for people limited to collections. */
     WebAccess(AssetService assets, LicenceService licences, AuditService audit, WorkflowService workflow,
-            java.util.function.Function<String, java.util.Set<String>> collectionsOf) {
+            java.util.function.Function<String, java.util.Set<String>> collectionsOf, java.util.function.Function<Principal, String> personOf) {
+        this.personOf = personOf;
         this.assets = assets;
         this.collectionsOf = collectionsOf;
         this.licences = licences;

@@ -39,7 +39,8 @@ public final class WebUi {
             io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
             io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
             ExternalSignIn external) {
-        WebAccess access = new WebAccess(assets, licences, audit, workflow, collections::collectionsOf);
+        WebAccess access = new WebAccess(assets, licences, audit, workflow, collections::collectionsOf,
+                p -> collections.caller(p).id());
         this.workflowCard = new WorkflowCardRoutes(workflow, access, pages);
         this.access = access;
         this.assets = assets;

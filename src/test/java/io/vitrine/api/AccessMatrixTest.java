@@ -169,6 +169,9 @@ class AccessMatrixTest {
             // outside her regions, or (for a partner outside the company) not approved yet: absent
             assertThat(r.statusCode()).as(what).isEqualTo(404);
             assertThat(client.json(r).path("type").asText()).as(what).isEqualTo("/problems/not-found");
+        } else if (route.equals("POST /api/v1/notifications/{id}/read")) {
+            // past the access checks: nobody has a notification with the asset's id; hers only, else absent
+            assertThat(r.statusCode()).as(what).isEqualTo(404);
         } else if (route.equals("DELETE /api/v1/assets/{id}/tags/{concept}") && r.statusCode() == 404) {
             // past the access checks: this asset has no person-added tag to take off
             assertThat(client.json(r).path("type").asText()).as(what).isEqualTo("/problems/no-tag");

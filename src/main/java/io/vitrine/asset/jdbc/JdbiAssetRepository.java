@@ -78,6 +78,11 @@ public final class JdbiAssetRepository implements AssetRepository {
     }
 
     @Override
+    public void recordOwner(String id, String ownerId) {
+        db.with(h -> h.createUpdate("update assets set owner_id = :o where id = :id").bind("o", ownerId).bind("id", id).execute());
+    }
+
+    @Override
     public void updateRegions(String id, java.util.Set<String> regions, Instant now) {
         db.with(h -> h.createUpdate("update assets set regions = :r, updated_at = :now where id = :id")
                 .bind("r", String.join(",", new java.util.TreeSet<>(regions))).bind("now", ts(now)).bind("id", id).execute());
