@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 final class GovernanceModule {
     private GovernanceModule() {}
 
-    record Parts(VitrineConfig config, Handles handles, AuthService auth, AssetService assets, JobQueue jobs, Events events,
+    record Parts(VitrineConfig config, Handles handles, AuthService auth, io.vitrine.auth.GroupService groups, AssetService assets, JobQueue jobs, Events events,
             ObjectMapper json, Clock clock) {}
 
     static Governance build(Parts p) {
@@ -47,13 +47,18 @@ final class GovernanceModule {
         return new Governance(new UserService(new JdbiUserRepository(p.handles()), p.auth(), newId, p.clock()),
                 new LicenceService(licences, newId, p.clock(), p.handles(), p.events()), new DeliveryUrls(key, p.clock()),
                 new LifecycleService(new io.vitrine.lifecycle.jdbc.JdbiLifecycleRepository(p.handles()), licences, p.assets(),
-                        approvals.workflow(), p.clock(), p.handles(), p.events()),
-                audit, sharing(p.handles(), newId, p.clock()), approvals);
+                        approvals.workflow(), p.clock(), p.handles(), p.events(), new io.vitrine.lifecycle.ExpiryWarnings(licences,
+                                new io.vitrine.notification.jdbc.JdbiNotificationRepository(p.handles(), p.json()), p.events(), p.handles(),
+                                newId, p.config().workflow().expiryWarningDays())),
+                audit, sharing(p, newId), approvals, p.groups());
     }
 
-    private static Governance.Sharing sharing(Handles handles, Supplier<String> newId, Clock clock) {
+    private static Governance.Sharing sharing(Parts p, Supplier<String> newId) {
+        Handles handles = p.handles();
+        Clock clock = p.clock();
         var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
-        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock);
+        var collections = new io.vitrine.collection.CollectionService(repo, newId, clock,
+                (assets, at) -> assets.forEach(a -> p.jobs().enqueue(a, new io.vitrine.pipeline.Step.Index(), at)), handles);
         return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
     }
 

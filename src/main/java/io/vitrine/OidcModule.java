@@ -22,15 +22,15 @@ final class OidcModule {
     private final ExternalSignIn external;
     private final BearerVerifier bearer;
 
-    OidcModule(VitrineConfig.Oidc config, Handles handles, Clock clock) {
+    OidcModule(VitrineConfig.Oidc config, Handles handles, io.vitrine.auth.GroupRepository groups, Clock clock) {
         if (!config.enabled()) {
             external = null;
             bearer = BearerVerifier.NONE;
             return;
         }
         Ids ids = new Ids();
-        FederatedSignIn signIn = new FederatedSignIn(new JdbiUserRepository(handles),
-                new ClaimMapping(config.rolesClaim(), config.regionsClaim(), config.roleMap(), config.defaultRole()),
+        FederatedSignIn signIn = new FederatedSignIn(new JdbiUserRepository(handles), groups,
+                new ClaimMapping(config.rolesClaim(), config.regionsClaim(), config.roleMap(), config.defaultRole(), config.groupsClaim()),
                 () -> ids.next(clock.instant()), clock);
         NimbusIdentityProvider provider = NimbusIdentityProvider.create(config, clock);
         external = new ExternalSignIn(provider, signIn, new JdbiPendingSignInStore(handles));

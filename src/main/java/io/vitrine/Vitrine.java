@@ -65,6 +65,7 @@ public final class Vitrine implements AutoCloseable {
     private final AssetRepository assets;
     private final JobQueue jobs;
     private final AuthService auth;
+    private final io.vitrine.auth.GroupService groups;
     private final OidcModule oidc;
     private final IngestService ingest;
     private final AssetService assetService;
@@ -98,8 +99,13 @@ public final class Vitrine implements AutoCloseable {
             notifications = track(new NotificationModule(config, handles, json, clock, nodeName()));
             assets = new JdbiAssetRepository(handles, json);
             jobs = new JdbiJobQueue(handles, signal::wake);
-            oidc = new OidcModule(config.oidc(), handles, clock);
-            auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer());
+            var groupRepo = new io.vitrine.auth.jdbc.JdbiGroupRepository(handles);
+            var collectionRepo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
+            Ids groupIds = new Ids();
+            groups = new io.vitrine.auth.GroupService(groupRepo, new io.vitrine.auth.jdbc.JdbiUserRepository(handles),
+                    id -> collectionRepo.find(id).isPresent(), () -> groupIds.next(clock.instant()), clock);
+            oidc = new OidcModule(config.oidc(), handles, groupRepo, clock);
+            auth = new AuthService(new JdbiTokenRepository(handles), clock, oidc.bearer(), groups::effective);
             BlobLocks locks = new JdbiBlobLocks(handles);
             ingest = new IngestService(blobs, locks, adapters.contentTypes(), adapters.inspectors(), assets, jobs, handles,
                     new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
@@ -134,9 +140,10 @@ public final class Vitrine implements AutoCloseable {
                     }, handles, clock, signal, new Workers.Settings(
                     config.pipeline().workers(), config.pipeline().maxAttempts(), config.pipeline().lease(), nodeName())));
             folderImport = new FolderImport(ingest, new JdbiImportJournal(handles));
-            governance = GovernanceModule.build(new GovernanceModule.Parts(config, handles, auth, assetService, jobs,
+            governance = GovernanceModule.build(new GovernanceModule.Parts(config, handles, auth, groups, assetService, jobs,
                     notifications.events, json, clock));
             indexing.useWorkflowStates(governance.approvals().workflow()::state);
+            indexing.useCollections(governance.sharing().collections()::collectionsOf);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -182,6 +189,8 @@ public final class Vitrine implements AutoCloseable {
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates).withConcepts(concepts.concepts, concepts.fewShot).reindex(indexing::rebuild)
+                .withNotificationInbox(new io.vitrine.notification.NotificationService(
+                        new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC()))
                 .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();

@@ -45,7 +45,7 @@ final class AssetRoutes {
     }
 
     void upload(Context ctx) throws IOException {
-        Upload upload = multipart.read(ctx);
+        Upload upload = multipart.read(ctx).withOwner(access.person(ctx));
         IngestResult r = ingest.ingest(upload);
         ctx.status(r.outcome() == IngestResult.Outcome.DUPLICATE ? 200 : 201);
         if (r.outcome() != IngestResult.Outcome.DUPLICATE) {
@@ -64,7 +64,8 @@ final class AssetRoutes {
     void list(Context ctx) {
         Page<Asset> page;
         try {
-            page = assets.list(Paging.limit(ctx), ctx.queryParam("cursor"), Access.principal(ctx).visibleRegions());
+            page = assets.list(Paging.limit(ctx), ctx.queryParam("cursor"), Access.principal(ctx).visibleRegions(),
+                    Access.principal(ctx).visibleCollections());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid cursor");
         }
@@ -127,7 +128,7 @@ final class AssetRoutes {
 
     /** A duplicate may be an asset the uploader cannot see: then only its id's existence is not revealed. */
     private AssetView view(Context ctx, Asset a, String duplicateOf) {
-        if (duplicateOf != null && !Access.principal(ctx).sees(a.regions())) {
+        if (duplicateOf != null && !access.sees(Access.principal(ctx), a)) {
             throw new ApiException(409, "duplicate-hidden", "Duplicate",
                     "this file is already in Vitrine in a market you cannot see; ask a librarian");
         }

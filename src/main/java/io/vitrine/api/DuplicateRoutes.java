@@ -41,6 +41,7 @@ final class DuplicateRoutes {
     void ofAsset(Context ctx) {
         String id = access.visible(ctx, ctx.pathParam("id")).id();
         List<Duplicate> out = duplicates.of(id, Access.principal(ctx).visibleRegions()).stream()
+                .filter(p -> Access.principal(ctx).visibleCollections() == null || access.sees(ctx, p.other(id)))
                 .map(p -> new Duplicate(p.other(id), p.verdict().apiName(), evidence(p), p.status().apiName(), p.decidedBy(),
                         p.decidedAt(), p.foundAt()))
                 .toList();
@@ -58,7 +59,9 @@ final class DuplicateRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("cursor is not one this list gave out");
         }
-        ctx.json(new ReviewResponse(page.items().stream().map(this::view).toList(), page.nextCursor()));
+        // the collection rule is applied after the page is read (a page may come out shorter; its cursor still holds)
+        ctx.json(new ReviewResponse(page.items().stream().filter(p -> Access.principal(ctx).visibleCollections() == null
+                || (access.sees(ctx, p.a()) && access.sees(ctx, p.b()))).map(this::view).toList(), page.nextCursor()));
     }
 
     void decide(Context ctx) {

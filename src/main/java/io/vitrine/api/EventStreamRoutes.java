@@ -33,11 +33,13 @@ final class EventStreamRoutes {
     private final EventFeed feed;
     private final AssetService assets;
     private final ObjectMapper json;
+    private final Access access;
 
-    EventStreamRoutes(EventFeed feed, AssetService assets, ObjectMapper json) {
+    EventStreamRoutes(EventFeed feed, AssetService assets, ObjectMapper json, Access access) {
         this.feed = feed;
         this.assets = assets;
         this.json = json;
+        this.access = access;
     }
 
     void stream(Context ctx) throws IOException, InterruptedException {
@@ -140,7 +142,7 @@ final class EventStreamRoutes {
         if (p.hasRole(Principal.ADMIN)) {
             return true;
         }
-        return subject != null && assets.findIncludingDeleted(subject).map(a -> p.sees(a.regions())).orElse(false);
+        return subject != null && assets.findIncludingDeleted(subject).map(a -> access.sees(p, a)).orElse(false);
     }
 
     private static void write(OutputStream out, String s) throws IOException {

@@ -59,7 +59,8 @@ public final class HttpApi implements AutoCloseable {
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
-        this.access = new Access(assets, governance.approvals().workflow()::released);
+        this.access = new Access(assets, governance.approvals().workflow()::released,
+                governance.sharing().collections()::collectionsOf, p -> governance.sharing().collections().caller(p).id());
         EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), access, json);
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
                 governance.approvals().workflow(), access), new SearchRoutes(search, searchLog));
@@ -72,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/licences/{id}/documents/{documentId}", Permission.LICENCE_READ, docs::get);
         governanceRoutes(new RightsRoutes(assets, governance, deliverer, json, access), new AdminRoutes(governance, json),
                 new UserRoutes(governance, json));
+        groupRoutes(new GroupRoutes(governance.groups(), json));
         route(HandlerType.GET, "/api/v1/capabilities", Permission.ASSET_READ, enrich::capabilities);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, enrich::decide);
         TagEditRoutes tags = new TagEditRoutes(enrichment.service(), access, json);
@@ -136,6 +138,17 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/lifecycle/warnings", Permission.LICENCE_READ, life::warnings);
         route(HandlerType.GET, "/api/v1/assets/{id}/lifecycle", Permission.ASSET_READ, life::facts);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/lifecycle", Permission.METADATA_EDIT, life::updateFacts);
+    }
+
+    private void groupRoutes(GroupRoutes g) {
+        route(HandlerType.POST, "/api/v1/groups", Permission.USER_MANAGE, g::create);
+        route(HandlerType.GET, "/api/v1/groups", Permission.USER_MANAGE, g::list);
+        route(HandlerType.GET, "/api/v1/groups/{id}", Permission.USER_MANAGE, g::get);
+        route(HandlerType.PATCH, "/api/v1/groups/{id}", Permission.USER_MANAGE, g::update);
+        route(HandlerType.DELETE, "/api/v1/groups/{id}", Permission.USER_MANAGE, g::delete);
+        route(HandlerType.PUT, "/api/v1/groups/{id}/members/{userId}", Permission.USER_MANAGE, g::addMember);
+        route(HandlerType.DELETE, "/api/v1/groups/{id}/members/{userId}", Permission.USER_MANAGE, g::removeMember);
+        route(HandlerType.PATCH, "/api/v1/users/{id}", Permission.USER_MANAGE, g::updateUser);
     }
 
     private void governanceRoutes(RightsRoutes rights, AdminRoutes admin, UserRoutes users) {
@@ -251,6 +264,14 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /** Registers the caller's notification inbox (licence expiry warnings to owners, …). */
+    public HttpApi withNotificationInbox(io.vitrine.notification.NotificationService inbox) {
+        NotificationRoutes n = new NotificationRoutes(inbox, access);
+        route(HandlerType.GET, "/api/v1/notifications", Permission.ASSET_READ, n::list);
+        route(HandlerType.POST, "/api/v1/notifications/{id}/read", Permission.ASSET_READ, n::markRead);
+        return this;
+    }
+
     public HttpApi extend(Consumer<Javalin> extension) {
         extension.accept(app);
         return this;
@@ -268,7 +289,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.DELETE, "/api/v1/webhooks/{id}", Permission.WEBHOOK_MANAGE, hooks::delete);
         route(HandlerType.GET, "/api/v1/webhooks/{id}/deliveries", Permission.WEBHOOK_MANAGE, hooks::deliveries);
         route(HandlerType.POST, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Permission.WEBHOOK_MANAGE, hooks::replay);
-        route(HandlerType.GET, "/api/v1/events", Permission.EVENTS_READ, new EventStreamRoutes(n.feed(), assets, json)::stream);
+        route(HandlerType.GET, "/api/v1/events", Permission.EVENTS_READ, new EventStreamRoutes(n.feed(), assets, json, access)::stream);
         return this;
     }
 

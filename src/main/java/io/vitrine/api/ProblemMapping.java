@@ -32,6 +32,7 @@ final class ProblemMapping {
         app.exception(io.vitrine.search.SearchTimeoutException.class, (e, ctx) -> send(ctx,
                 Problem.of(503, "search-timeout", "Search too slow", e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-query", "Invalid query", e.getMessage())));
+        app.exception(io.vitrine.auth.NameTakenException.class, (e, ctx) -> send(ctx, Problem.of(409, "name-taken", "Conflict", e.getMessage())));
         app.exception(InvalidUserException.class, (e, ctx) -> send(ctx, Problem.of(400, "invalid-user", "Invalid user", e.getMessage())));
         app.exception(io.vitrine.auth.UserRevokedException.class, (e, ctx) -> send(ctx,
                 Problem.of(409, "user-revoked", "User revoked", e.getMessage())));

@@ -29,7 +29,8 @@ final class SearchRoutes {
     void search(Context ctx) {
         SearchQuery q = parse(ctx);
         long started = System.nanoTime();
-        SearchService.Results r = search.search(q.visibleIn(Access.principal(ctx).visibleRegions()), explain(ctx));
+        SearchService.Results r = search.search(q.visibleIn(Access.principal(ctx).visibleRegions())
+                .withinCollections(Access.principal(ctx).visibleCollections()), explain(ctx));
         // only first pages of typed queries are searches people made; browsing and paging are not
         if (q.text() != null && !q.text().isBlank() && q.cursor() == null) {
             log.searched(Access.principal(ctx).tokenId(), q.text(), r.total(), (System.nanoTime() - started) / 1_000_000,

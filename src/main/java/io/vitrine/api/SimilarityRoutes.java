@@ -79,7 +79,8 @@ final class SimilarityRoutes {
         }
         SearchQuery q = new SearchQuery(null, filters.filters(), filters.from(), filters.to(), SearchQuery.SortOrder.RELEVANCE,
                 filters.limit(), filters.cursor(), Access.principal(ctx).visibleRegions(),
-                new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, SearchRoutes.explain(ctx)));
+                new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, SearchRoutes.explain(ctx)))
+                .withinCollections(Access.principal(ctx).visibleCollections());
         return search.search(q);
     }
 }

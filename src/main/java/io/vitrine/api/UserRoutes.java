@@ -21,10 +21,12 @@ import java.util.TreeSet;
  */
 final class UserRoutes {
     private final UserService users;
+    private final io.vitrine.auth.GroupService groups;
     private final ObjectMapper json;
 
     UserRoutes(Governance g, ObjectMapper json) {
         this.users = g.users();
+        this.groups = g.groups();
         this.json = json;
     }
 
@@ -34,7 +36,11 @@ final class UserRoutes {
 
     void get(Context ctx) {
         UserService.Detail d = users.get(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
-        ctx.json(detail(d));
+        Map<String, Object> out = detail(d);
+        Map<String, Object> attributes = GroupRoutes.attributes(groups, d.user().id());
+        out.put("collections", attributes.get("collections"));
+        out.put("groups", attributes.get("groups"));
+        ctx.json(out);
     }
 
     void revoke(Context ctx) {

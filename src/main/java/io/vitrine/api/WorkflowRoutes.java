@@ -130,7 +130,10 @@ final class WorkflowRoutes {
             throw ApiException.badRequest("invalid cursor");
         }
         var now = clock.instant();
-        ctx.json(new WorkflowJson.Queue(page.items().stream().map(q -> WorkflowJson.queued(q, now)).toList(), page.nextCursor()));
+        // the collection rule after the page is read: a page may come out shorter, its cursor still holds
+        ctx.json(new WorkflowJson.Queue(page.items().stream()
+                .filter(q -> Access.principal(ctx).visibleCollections() == null || access.sees(ctx, q.task().assetId()))
+                .map(q -> WorkflowJson.queued(q, now)).toList(), page.nextCursor()));
     }
 
     void rules(Context ctx) {

@@ -31,17 +31,26 @@ public interface AssetRepository {
     }
 
     default Page<Asset> list(int limit, String cursor) {
-        return list(limit, cursor, null);
+        return list(limit, cursor, null, null);
+    }
+
+    /** Without a collection restriction. */
+    default Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions) {
+        return list(limit, cursor, visibleRegions, null);
     }
 
     /**
-     * Live assets visible in {@code visibleRegions}: those without regions, or with at least one of
+     * Live assets visible in {@code visibleRegions} and, unless {@code visibleCollections} is null, in one of
+     * those collections: those without regions, or with at least one of
      * them; null means every asset. The filter is applied before paging, so pages stay full.
      */
-    Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions);
+    Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions, java.util.Set<String> visibleCollections);
 
     /** Replaces the markets where the asset may be seen (empty = everywhere). */
     void updateRegions(String id, java.util.Set<String> regions, Instant now);
+
+    /** Records who uploaded the asset (expiry warnings go to her). */
+    void recordOwner(String id, String ownerId);
 
     List<AssetVersion> versions(String assetId);
 

@@ -55,7 +55,12 @@ public final class AssetService {
 
     /** Live assets visible in {@code visibleRegions} (null = all), filtered in the database. */
     public Page<Asset> list(int limit, String cursor, Set<String> visibleRegions) {
-        return assets.list(limit, cursor, visibleRegions);
+        return assets.list(limit, cursor, visibleRegions, null);
+    }
+
+    /** Also limited to assets in one of {@code visibleCollections} (null = no collection restriction). */
+    public Page<Asset> list(int limit, String cursor, Set<String> visibleRegions, Set<String> visibleCollections) {
+        return assets.list(limit, cursor, visibleRegions, visibleCollections);
     }
 
     /** The asset even when soft-deleted, for access checks before a restore. */

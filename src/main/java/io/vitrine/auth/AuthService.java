@@ -18,6 +18,7 @@ public final class AuthService {
     private final TokenRepository tokens;
     private final Clock clock;
     private final BearerVerifier external;
+    private final java.util.function.UnaryOperator<Principal> grants;
     private final SecureRandom random = new SecureRandom();
 
     public AuthService(TokenRepository tokens, Clock clock) {
@@ -26,9 +27,19 @@ public final class AuthService {
 
     /** {@code external} is asked about a bearer token that is not one of ours (a provider's JWT access token). */
     public AuthService(TokenRepository tokens, Clock clock, BearerVerifier external) {
+        this(tokens, clock, external, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * {@code grants} turns a token's principal into the effective one (her groups' roles, regions and
+     * collections added, {@link GroupService#effective}); it runs on every request, so a group change
+     * applies to the next one.
+     */
+    public AuthService(TokenRepository tokens, Clock clock, BearerVerifier external, java.util.function.UnaryOperator<Principal> grants) {
         this.tokens = tokens;
         this.clock = clock;
         this.external = external;
+        this.grants = grants;
     }
 
     public Optional<Principal> authenticate(String token) {
@@ -39,10 +50,10 @@ public final class AuthService {
             Instant now = clock.instant();
             Optional<ApiToken> ours = tokens.findByHash(hash(token));
             if (ours.isPresent()) {
-                return ours.filter(t -> t.activeAt(now)).map(ApiToken::principal);
+                return ours.filter(t -> t.activeAt(now)).map(ApiToken::principal).map(grants);
             }
         }
-        return external.verify(token);
+        return external.verify(token).map(grants);
     }
 
     /**
@@ -53,7 +64,7 @@ public final class AuthService {
     public Optional<Principal> activePrincipal(String tokenId, Instant openedAt) {
         return tokens.findById(tokenId)
                 .filter(t -> t.activeAt(clock.instant()) && !t.createdAt().isAfter(openedAt))
-                .map(ApiToken::principal);
+                .map(ApiToken::principal).map(grants);
     }
 
     /**

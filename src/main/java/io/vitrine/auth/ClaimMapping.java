@@ -14,9 +14,16 @@ import java.util.TreeSet;
  * Keycloak); a claim may be a JSON array or a space- or comma-separated string. A value becomes a role
  * through {@code roleMap} (a group name or id → a Vitrine role) or by being a role name itself;
  * {@code defaultRole} (may be null) is given when nothing maps. Unknown region codes are dropped, which
- * can only narrow what she sees.
+ * can only narrow what she sees. {@code groupsClaim} (null = off) names Vitrine groups (by name or id) she
+ * belongs to; those memberships are replaced at every sign-in, while groups an administrator put her in stay.
  */
-public record ClaimMapping(String rolesClaim, String regionsClaim, Map<String, String> roleMap, String defaultRole) {
+public record ClaimMapping(String rolesClaim, String regionsClaim, Map<String, String> roleMap, String defaultRole,
+        String groupsClaim) {
+
+    /** Without group mapping. */
+    public ClaimMapping(String rolesClaim, String regionsClaim, Map<String, String> roleMap, String defaultRole) {
+        this(rolesClaim, regionsClaim, roleMap, defaultRole, null);
+    }
 
     public ClaimMapping {
         roleMap = Map.copyOf(roleMap);
@@ -49,6 +56,11 @@ public record ClaimMapping(String rolesClaim, String regionsClaim, Map<String, S
             out.add(defaultRole);
         }
         return Set.copyOf(out);
+    }
+
+    /** Values of {@code groupsClaim} (names or ids of Vitrine groups); empty when no groups claim is configured. */
+    public Set<String> groups(Map<String, Object> claims) {
+        return groupsClaim == null ? Set.of() : Set.copyOf(values(claims, groupsClaim));
     }
 
     public Set<String> regions(Map<String, Object> claims) {

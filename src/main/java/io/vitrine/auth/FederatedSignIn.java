@@ -22,10 +22,17 @@ public final class FederatedSignIn {
     private final ClaimMapping mapping;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final GroupRepository groups;
     private final SecureRandom random = new SecureRandom();
 
     public FederatedSignIn(UserRepository users, ClaimMapping mapping, Supplier<String> ids, Clock clock) {
+        this(users, null, mapping, ids, clock);
+    }
+
+    /** {@code groups} null: the groups claim is not mapped. */
+    public FederatedSignIn(UserRepository users, GroupRepository groups, ClaimMapping mapping, Supplier<String> ids, Clock clock) {
         this.users = users;
+        this.groups = groups;
         this.mapping = mapping;
         this.ids = ids;
         this.clock = clock;
@@ -45,7 +52,8 @@ public final class FederatedSignIn {
                     + ". Ask an administrator if you need access again.");
         }
         Set<String> roles = mapping.roles(claims);
-        if (roles.isEmpty()) {
+        Set<String> groupNames = groups == null ? Set.of() : mapping.groups(claims);
+        if (roles.isEmpty() && !groupsGiveRoles(groupNames)) {
             return new Refused("Your identity provider gives you no Vitrine role (claim '" + mapping.rolesClaim()
                     + "'). Ask an administrator to add you to a group that maps to one.");
         }
@@ -63,6 +71,9 @@ public final class FederatedSignIn {
         ApiToken token = new ApiToken(ids.get(), name, AuthService.hash(secret()), user.roles(), user.regions(),
                 now, now.plus(lifetime), null);
         users.addToken(user.id(), token);
+        if (groups != null) {
+            groups.syncProviderGroups(user.id(), groupNames, now);
+        }
         return new SignedIn(token.id(), user);
     }
 
@@ -70,6 +81,12 @@ public final class FederatedSignIn {
     public Optional<Principal> principal(String issuer, String subject) {
         return users.findByIdentity(issuer, subject).filter(u -> !u.revoked())
                 .map(u -> new Principal(u.id(), u.name(), u.roles(), u.regions()));
+    }
+
+    /** A user whose claims give no role may still sign in when a group the claims put her in gives one. */
+    private boolean groupsGiveRoles(Set<String> names) {
+        return !names.isEmpty() && groups.list().stream()
+                .anyMatch(g -> (names.contains(g.name()) || names.contains(g.id())) && !g.roles().isEmpty());
     }
 
     private String secret() {

@@ -19,11 +19,33 @@ public final class CollectionService {
     private final CollectionRepository repo;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final Reindex reindex;
+    private final io.vitrine.db.Transactions tx;
+
+    /**
+     * Queues the re-indexing of assets whose collections changed (an Index job each, joining the open
+     * transaction), so searches of people limited to collections follow membership.
+     */
+    @FunctionalInterface
+    public interface Reindex {
+        void assets(java.util.Collection<String> assetIds, Instant at);
+    }
 
     public CollectionService(CollectionRepository repo, Supplier<String> ids, Clock clock) {
+        this(repo, ids, clock, (assets, at) -> {}, new io.vitrine.db.Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                return work.get();
+            }
+        });
+    }
+
+    public CollectionService(CollectionRepository repo, Supplier<String> ids, Clock clock, Reindex reindex, io.vitrine.db.Transactions tx) {
         this.repo = repo;
         this.ids = ids;
         this.clock = clock;
+        this.reindex = reindex;
+        this.tx = tx;
     }
 
     /** What a caller may do with a collection she can see. */
@@ -33,6 +55,11 @@ public final class CollectionService {
 
     public Caller caller(Principal p) {
         return new Caller(repo.userOfToken(p.tokenId()).orElse(p.tokenId()), p);
+    }
+
+    /** Ids of the collections an asset is in (for the collection rule of access, and the index). */
+    public java.util.Set<String> collectionsOf(String assetId) {
+        return repo.collectionsWith(assetId);
     }
 
     public Collection create(Caller who, String name, String description) {
@@ -72,7 +99,11 @@ public final class CollectionService {
 
     public void delete(Caller who, String id) {
         require(who, id, Right.OWN);
-        repo.delete(id);
+        tx.run(() -> {
+            List<String> members = repo.assetIds(id);
+            repo.delete(id);
+            reindex.assets(members, clock.instant());
+        });
     }
 
     /** Adds assets the caller can see; any other id stops the request before anything changes. */
@@ -86,12 +117,26 @@ public final class CollectionService {
                 throw new CollectionException(CollectionException.Kind.INVALID, "asset " + a + " does not exist");
             }
         }
-        return repo.addAssets(id, assetIds.stream().distinct().toList(), who.id(), clock.instant());
+        List<String> distinct = assetIds.stream().distinct().toList();
+        return tx.inTransaction(() -> {
+            int added = repo.addAssets(id, distinct, who.id(), clock.instant());
+            if (added > 0) {
+                reindex.assets(distinct, clock.instant());
+            }
+            return added;
+        });
     }
 
     public void removeAsset(Caller who, String id, String assetId) {
         require(who, id, Right.EDIT);
-        if (!repo.removeAsset(id, assetId)) {
+        boolean removed = tx.inTransaction(() -> {
+            boolean gone = repo.removeAsset(id, assetId);
+            if (gone) {
+                reindex.assets(List.of(assetId), clock.instant());
+            }
+            return gone;
+        });
+        if (!removed) {
             throw new CollectionException(CollectionException.Kind.NOT_FOUND, "asset " + assetId + " is not in collection " + id);
         }
     }

@@ -76,7 +76,13 @@ public final class ConfigLoader {
                 v.getOrDefault("VITRINE_OIDC_ROLES_CLAIM", d.rolesClaim()),
                 v.getOrDefault("VITRINE_OIDC_REGIONS_CLAIM", d.regionsClaim()),
                 roleMap(v.get("VITRINE_OIDC_ROLE_MAP")), blankToNull(v.get("VITRINE_OIDC_DEFAULT_ROLE")),
-                audience == null ? null : audience.strip());
+                audience == null ? null : audience.strip(), groupsClaim(v, d));
+    }
+
+    /** The claim naming Vitrine groups; VITRINE_OIDC_GROUPS_CLAIM set to "" turns group mapping off. */
+    private static String groupsClaim(Map<String, String> v, VitrineConfig.Oidc d) {
+        String raw = v.get("VITRINE_OIDC_GROUPS_CLAIM");
+        return raw == null ? d.groupsClaim() : blankToNull(raw) == null ? null : raw.strip();
     }
 
     /** {@code group=role,other group=role}: a provider's group or app-role value → a Vitrine role. */
@@ -111,7 +117,8 @@ public final class ConfigLoader {
                 durationValue(v, "VITRINE_REMINDER_INTERVAL", d.reminderInterval()),
                 durationValue(v, "VITRINE_REMIND_AGAIN_AFTER", d.remindAgainAfter()),
                 rules == null ? null : Path.of(rules),
-                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()));
+                durationValue(v, "VITRINE_LIFECYCLE_INTERVAL", d.lifecycleInterval()),
+                intValue(v, "VITRINE_EXPIRY_WARNING_DAYS", d.expiryWarningDays(), 1, 365));
     }
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {

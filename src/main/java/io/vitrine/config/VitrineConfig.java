@@ -28,10 +28,10 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * the lifecycle rules (archive, quarantine, re-review, warnings).
      */
     public record Workflow(java.util.Map<Integer, Duration> reviewTime, Duration reminderInterval, Duration remindAgainAfter,
-            Path rulesFile, Duration lifecycleInterval) {
+            Path rulesFile, Duration lifecycleInterval, int expiryWarningDays) {
         public static Workflow defaults() {
             return new Workflow(java.util.Map.of(1, Duration.ofDays(2), 2, Duration.ofDays(3), 3, Duration.ofDays(5)),
-                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1));
+                    Duration.ofMinutes(15), Duration.ofDays(1), null, Duration.ofHours(1), 30);
         }
     }
 
@@ -50,9 +50,16 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      */
     public record Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes,
             String displayName, String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap,
-            String defaultRole, String apiAudience) {
+            String defaultRole, String apiAudience, String groupsClaim) {
         public static final Oidc DISABLED = new Oidc(null, null, null, null, "openid profile email", "your identity provider",
-                "roles", "regions", java.util.Map.of(), null, null);
+                "roles", "regions", java.util.Map.of(), null, null, "groups");
+
+        /** With the default groups claim ({@code groups}). */
+        public Oidc(String issuer, String clientId, String clientSecret, String redirectBaseUrl, String scopes, String displayName,
+                String rolesClaim, String regionsClaim, java.util.Map<String, String> roleMap, String defaultRole, String apiAudience) {
+            this(issuer, clientId, clientSecret, redirectBaseUrl, scopes, displayName, rolesClaim, regionsClaim, roleMap, defaultRole,
+                    apiAudience, "groups");
+        }
 
         public boolean enabled() {
             return issuer != null;
@@ -60,6 +67,11 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
 
         public String redirectUri() {
             return redirectBaseUrl.replaceAll("/+$", "") + "/login/oidc/callback";
+        }
+
+        /** Where the provider sends the browser after ending its session (register it at the provider). */
+        public String postLogoutRedirectUri() {
+            return redirectBaseUrl.replaceAll("/+$", "") + "/login";
         }
     }
 

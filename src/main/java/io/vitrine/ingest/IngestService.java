@@ -137,6 +137,9 @@ public final class IngestService {
                 upload.metadata() == null ? UserMetadata.EMPTY : upload.metadata(), 1, now, now, null, List.of());
         tx.run(() -> {
             assets.insert(asset);
+            if (upload.owner() != null) {
+                assets.recordOwner(asset.id(), upload.owner());
+            }
             assets.insertVersion(new AssetVersion(asset.id(), 1, blob.sha256(), blob.bytes(), asset.mediaType(), asset.filename(), now));
             jobs.enqueue(asset.id(), Pipeline.first(), now);
             events.record(Events.ASSET_CREATED, asset.id(),

@@ -17,6 +17,8 @@ public record LifecycleRule(String id, Trigger trigger, Action action, Integer w
         LICENCE_ENDED(Set.of(Action.QUARANTINE, Action.WARN)),
         /** Every licence of the asset ends within {@code withinDays}. */
         LICENCE_ENDING(Set.of(Action.WARN)),
+        /** One licence covering the asset ends within {@code withinDays} (default: VITRINE_EXPIRY_WARNING_DAYS, 30). */
+        LICENCE_EXPIRING(Set.of(Action.NOTIFY_OWNER)),
         /** The asset's campaign end date has passed. */
         CAMPAIGN_ENDED(Set.of(Action.ARCHIVE, Action.WARN)),
         /** The asset is released but was approved under another brand guideline version than the current one. */
@@ -42,7 +44,9 @@ public record LifecycleRule(String id, Trigger trigger, Action action, Integer w
     }
 
     public enum Action {
-        QUARANTINE, WARN, ARCHIVE, REVIEW_AGAIN;
+        QUARANTINE, WARN, ARCHIVE, REVIEW_AGAIN,
+        /** A notification to the asset's owner (librarians when unrecorded) and a {@code licence.expiring} event, once per window. */
+        NOTIFY_OWNER;
 
         public String apiName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -32,9 +32,11 @@ public final class LifecycleService {
     private final Clock clock;
     private final io.vitrine.db.Transactions tx;
     private final io.vitrine.events.Events events;
+    private final ExpiryWarnings expiry;
 
     public LifecycleService(LifecycleRepository repo, LicenceRepository licences, AssetService assets, WorkflowService workflow,
-            Clock clock, io.vitrine.db.Transactions tx, io.vitrine.events.Events events) {
+            Clock clock, io.vitrine.db.Transactions tx, io.vitrine.events.Events events, ExpiryWarnings expiry) {
+        this.expiry = expiry;
         this.tx = tx;
         this.events = events;
         this.repo = repo;
@@ -44,7 +46,16 @@ public final class LifecycleService {
         this.clock = clock;
     }
 
-    public record Action(String assetId, String rule, String action, String reason) {}
+    /**
+     * One action; for {@code notify-owner} also who gets it ({@code recipients}: the owner, or the
+     * librarians), the licence and its end.
+     */
+    public record Action(String assetId, String rule, String action, String reason, List<String> recipients, String licenceId,
+            String endsAt) {
+        public Action(String assetId, String rule, String action, String reason) {
+            this(assetId, rule, action, reason, null, null, null);
+        }
+    }
 
     public record Report(boolean dryRun, List<Action> actions) {}
 
@@ -69,6 +80,7 @@ public final class LifecycleService {
             case LICENCE_ENDED -> licences.fullyExpired(now).stream()
                     .map(e -> new Action(e.assetId(), rule.id(), act, "every licence has ended (the last on " + e.lastEnd() + ")")).toList();
             case LICENCE_ENDING -> ending(rule, now);
+            case LICENCE_EXPIRING -> expiry.due(rule, now);
             case CAMPAIGN_ENDED -> repo.campaignsEndedBefore(now).stream()
                     .filter(id -> !"archived".equals(workflow.state(id)))
                     .map(id -> new Action(id, rule.id(), act, "its campaign ended on " + repo.facts(id).map(f -> f.campaignEnd()).orElse(null)))
@@ -104,6 +116,9 @@ public final class LifecycleService {
                 }
                 case ARCHIVE -> transition(a, WorkflowState.ARCHIVED);
                 case REVIEW_AGAIN -> reviewAgain(a);
+                case NOTIFY_OWNER -> {
+                    return expiry.give(rule, a, now);
+                }
             }
             return true;
         } catch (AssetNotFoundException | io.vitrine.workflow.WorkflowRefusedException e) {

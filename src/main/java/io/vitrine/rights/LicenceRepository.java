@@ -23,6 +23,12 @@ public interface LicenceRepository {
 
     record Expired(String assetId, Instant lastEnd) {}
 
+    /** One licence of one live, not quarantined asset, ending at {@code endsAt}. */
+    record Ending(String licenceId, String assetId, Instant endsAt) {}
+
+    /** Licence × asset pairs whose licence ends in [{@code from}, {@code to}), soonest first. */
+    List<Ending> endingBetween(Instant from, Instant to);
+
     void addDocument(LicenceDocument document);
 
     /** Oldest first. */

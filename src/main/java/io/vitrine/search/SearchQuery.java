@@ -14,6 +14,8 @@ import java.util.Set;
  * these; null means unrestricted, an empty set means only documents without regions.
  * {@code language} (ISO 639-1, null = unknown) adds a match of the text analysed for that language
  * (stop words dropped, stemmed; Chinese segmented into words), so "praias" finds "praia".
+ * {@code visibleCollections} (null = unrestricted) restricts everything, like the regions, to documents in
+ * at least one of these collections (a caller limited to collections).
  */
 public record SearchQuery(
         String text,
@@ -25,7 +27,13 @@ public record SearchQuery(
         String cursor,
         Set<String> visibleRegions,
         Hybrid hybrid,
-        String language) {
+        String language,
+        Set<String> visibleCollections) {
+
+    public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
+            String cursor, Set<String> visibleRegions, Hybrid hybrid, String language) {
+        this(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, language, null);
+    }
 
     public SearchQuery(String text, Map<Facet, List<String>> filters, Instant from, Instant to, SortOrder sort, int limit,
             String cursor, Set<String> visibleRegions, Hybrid hybrid) {
@@ -44,15 +52,21 @@ public record SearchQuery(
     }
 
     public SearchQuery visibleIn(Set<String> regions) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions), hybrid, language);
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, regions == null ? null : Set.copyOf(regions), hybrid, language,
+                visibleCollections);
+    }
+
+    public SearchQuery withinCollections(Set<String> collections) {
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, language,
+                collections == null ? null : Set.copyOf(collections));
     }
 
     public SearchQuery withHybrid(Hybrid h) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, h, language);
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, h, language, visibleCollections);
     }
 
     public SearchQuery withLanguage(String lang) {
-        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, lang);
+        return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, lang, visibleCollections);
     }
 
     /**

@@ -54,14 +54,15 @@ final class LibraryRoutes {
         java.util.Set<String> regions = who.principal().visibleRegions();
         long started = System.nanoTime();
         // natural language: with the embedder installed a text query is hybrid (keyword + semantic)
-        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions), false);
+        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions)
+                .withinCollections(who.principal().visibleCollections()), false);
         if (!p.q().isEmpty() && ctx.queryParam("cursor") == null) {
             log.searched(who.principal().tokenId(), p.q(), r.total(), (System.nanoTime() - started) / 1_000_000, java.time.Instant.now());
         }
         List<LibraryPage.FacetGroup> facets = facets(r.facets(), p.filters());
         LibraryPage page;
         if (p.browsing()) {
-            Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"), regions);
+            Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"), regions, who.principal().visibleCollections());
             page = new LibraryPage(Chrome.of("Library", who), "", p.sort(), r.total(), true,
                     list.items().stream().map(Tiles::of).toList(), facets, more(p, list.nextCursor()));
         } else {

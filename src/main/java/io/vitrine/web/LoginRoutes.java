@@ -10,13 +10,15 @@ final class LoginRoutes {
     private final Guard guard;
     private final Pages pages;
     private final String provider;
+    private final io.vitrine.auth.IdentityProvider identityProvider;
 
-    /** {@code provider}: the display name of the identity provider to offer besides the token form, or null. */
-    LoginRoutes(Sessions sessions, Guard guard, Pages pages, String provider) {
+    /** {@code external}: the identity provider to offer besides the token form and to sign out of, or null. */
+    LoginRoutes(Sessions sessions, Guard guard, Pages pages, ExternalSignIn external) {
         this.sessions = sessions;
         this.guard = guard;
         this.pages = pages;
-        this.provider = provider;
+        this.identityProvider = external == null ? null : external.provider();
+        this.provider = identityProvider == null ? null : identityProvider.displayName();
     }
 
     LoginPage page(String error) {
@@ -47,9 +49,16 @@ final class LoginRoutes {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * Ends the Vitrine session; for a session a provider opened, then sends the browser to the provider's
+     * end-session endpoint (RP-initiated logout), which comes back to {@code /login}. Without one
+     * advertised, or with the provider down, it is a local sign-out.
+     */
     void signOut(Context ctx, Sessions.SignedIn who) {
         sessions.close(ctx.cookie(Guard.COOKIE));
         guard.setCookie(ctx, "", 0);
-        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+        String idToken = who.session().idToken();
+        java.net.URI next = identityProvider == null || idToken == null ? null : identityProvider.logout(idToken).orElse(null);
+        ctx.redirect(next == null ? "/login" : next.toString(), HttpStatus.SEE_OTHER);
     }
 }

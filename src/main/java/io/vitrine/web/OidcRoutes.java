@@ -81,7 +81,7 @@ final class OidcRoutes {
                 pages.error(ctx, 403, "No access to Vitrine", r.reason());
             }
             case FederatedSignIn.SignedIn s -> {
-                Sessions.Opened opened = sessions.openFor(s.tokenId());
+                Sessions.Opened opened = sessions.openFor(s.tokenId(), who.idToken());
                 audit.record(s.tokenId() + " (" + s.user().name() + ")", "user.sign-in", s.user().id(), Map.of(
                         "issuer", who.issuer(), "roles", String.join(",", s.user().roles()),
                         "regions", String.join(",", s.user().regions())));

@@ -55,7 +55,8 @@ final class RelatedRoutes {
             filters.put(io.vitrine.search.Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(null));
         }
         SearchQuery q = new SearchQuery(null, filters, null, null, SearchQuery.SortOrder.RELEVANCE, SIMILAR + 1, null,
-                who.principal().visibleRegions(), new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, false));
+                who.principal().visibleRegions(), new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, false))
+                .withinCollections(who.principal().visibleCollections());
         return search.search(q).hits().stream().filter(h -> !h.asset().id().equals(self)).limit(SIMILAR)
                 .map(h -> Tiles.of(h.asset())).toList();
     }

@@ -86,10 +86,12 @@ final class ReviewRoutes {
         boolean canReview = who.principal().can(Permission.WORKFLOW_REVIEW);
         boolean canResolve = who.principal().can(Permission.METADATA_EDIT);
         Instant now = clock.instant();
-        List<ReviewPage.Task> tasks = canReview ? queue.of(who.principal(), LIMIT, null).items().stream().map(q -> task(q, now)).toList()
+        List<ReviewPage.Task> tasks = canReview ? queue.of(who.principal(), LIMIT, null).items().stream()
+                .filter(q -> who.principal().visibleCollections() == null || access.sees(who, q.task().assetId())).map(q -> task(q, now)).toList()
                 : List.of();
         List<ReviewPage.Pair> pairs = canResolve ? duplicates.review(null, DuplicatePair.Status.OPEN, who.principal().visibleRegions(),
-                LIMIT, null).items().stream().flatMap(p -> pair(p).stream()).toList() : List.of();
+                LIMIT, null).items().stream().filter(p -> access.sees(who, p.a()) && access.sees(who, p.b()))
+                .flatMap(p -> pair(p).stream()).toList() : List.of();
         List<ReviewPage.Drafts> drafts = canResolve ? drafts(who) : List.of();
         pages.render(ctx, "review", new ReviewPage(Chrome.of("Review", who), canReview, tasks, canResolve, pairs, drafts, message));
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class Sessions {
     static final Duration LIFETIME = Duration.ofHours(12);
+    static final int MAX_ID_TOKEN = 16_384;
 
     private final SessionStore store;
     private final AuthService auth;
@@ -48,10 +49,16 @@ public final class Sessions {
 
     /** A new session bound to the stored token {@code tokenId} (an identity provider's sign-in makes one). */
     Opened openFor(String tokenId) {
+        return openFor(tokenId, null);
+    }
+
+    /** {@code idToken}: the provider's ID token, for ending her provider session at sign-out (too long a one is not kept). */
+    Opened openFor(String tokenId, String idToken) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.deleteExpired(now);
         String id = randomToken();
-        WebSession s = new WebSession(hash(id), tokenId, randomToken(), now, now.plus(LIFETIME));
+        WebSession s = new WebSession(hash(id), tokenId, randomToken(), now, now.plus(LIFETIME),
+                idToken != null && idToken.length() <= MAX_ID_TOKEN ? idToken : null);
         store.save(s);
         return new Opened(id, s);
     }

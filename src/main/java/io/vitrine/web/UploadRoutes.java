@@ -42,8 +42,8 @@ final class UploadRoutes {
             return;
         }
         try {
-            IngestResult r = ingest.ingest(read(ctx));
-            if (r.outcome() == IngestResult.Outcome.DUPLICATE && !who.principal().sees(r.asset().regions())) {
+            IngestResult r = ingest.ingest(read(ctx).withOwner(access.person(who.principal())));
+            if (r.outcome() == IngestResult.Outcome.DUPLICATE && !access.sees(who.principal(), r.asset())) {
                 // same answer as the API's 409: the existing asset is outside this user's markets
                 ctx.json(Result.failed(r.asset().filename(), "the same file is already stored, in an asset you cannot see"));
                 return;

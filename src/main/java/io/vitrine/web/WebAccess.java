@@ -22,9 +22,20 @@ final class WebAccess {
     private final LicenceService licences;
     private final AuditService audit;
     private final WorkflowService workflow;
+    private final java.util.function.Function<String, java.util.Set<String>> collectionsOf;
+    private final java.util.function.Function<Principal, String> personOf;
 
-    WebAccess(AssetService assets, LicenceService licences, AuditService audit, WorkflowService workflow) {
+    /** The person behind a principal (user id, or token id without a user): uploads are recorded as hers. */
+    String person(Principal p) {
+        return personOf.apply(p);
+    }
+
+    /** {@code collectionsOf}: the collections an asset is in, asked only for people limited to collections. */
+    WebAccess(AssetService assets, LicenceService licences, AuditService audit, WorkflowService workflow,
+            java.util.function.Function<String, java.util.Set<String>> collectionsOf, java.util.function.Function<Principal, String> personOf) {
+        this.personOf = personOf;
         this.assets = assets;
+        this.collectionsOf = collectionsOf;
         this.licences = licences;
         this.audit = audit;
         this.workflow = workflow;
@@ -33,10 +44,15 @@ final class WebAccess {
     /** The live asset if {@code who} may see it; otherwise the same "not found" as an unknown id. */
     Asset visible(Sessions.SignedIn who, String id) {
         Asset a = assets.get(id);
-        if (!who.principal().sees(a.regions()) || (who.principal().outsider() && !workflow.released(a))) {
+        if (!sees(who.principal(), a) || (who.principal().outsider() && !workflow.released(a))) {
             throw new AssetNotFoundException(id);
         }
         return a;
+    }
+
+    /** Regions and, for someone limited to collections, the asset's collections. */
+    boolean sees(Principal p, Asset a) {
+        return p.sees(a.regions(), () -> collectionsOf.apply(a.id()));
     }
 
     /** Whether {@link #visible} would let {@code who} see the asset, for filtering lists of ids. */

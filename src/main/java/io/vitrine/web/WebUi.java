@@ -39,14 +39,15 @@ public final class WebUi {
             io.vitrine.analytics.SearchLog searchLog, io.vitrine.collection.CollectionService collections,
             io.vitrine.collection.ShareLinkService shareLinks, io.vitrine.workflow.WorkflowService workflow,
             ExternalSignIn external) {
-        WebAccess access = new WebAccess(assets, licences, audit, workflow);
+        WebAccess access = new WebAccess(assets, licences, audit, workflow, collections::collectionsOf,
+                p -> collections.caller(p).id());
         this.workflowCard = new WorkflowCardRoutes(workflow, access, pages);
         this.access = access;
         this.assets = assets;
         this.searchService = search;
         this.enrichment = enrichment;
         this.guard = new Guard(sessions, pages);
-        this.login = new LoginRoutes(sessions, guard, pages, external == null ? null : external.provider().displayName());
+        this.login = new LoginRoutes(sessions, guard, pages, external);
         this.oidc = external == null ? null
                 : new OidcRoutes(external, sessions, guard, pages, audit, java.time.Clock.systemUTC());
         this.library = new LibraryRoutes(search, assets, searchLog, pages);

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every /api/v1 route × every role × a user inside / outside the asset's market: a missing permission
- * is a 403 naming it; an asset outside the caller's regions is a 404 like an unknown id; lists and
- * search (hits, totals, facets) never show it.
+ * Every /api/v1 route × every role × a user inside / outside the asset's market × (for users limited to
+ * collections) inside / outside a collection holding it: a missing permission is a 403 naming it; an
+ * asset outside the caller's regions or collections is a 404 like an unknown id; lists and search (hits,
+ * totals, facets) never show it.
  */
 class AccessMatrixTest {
     @TempDir
@@ -38,8 +39,13 @@ class AccessMatrixTest {
     static String shareLink;
     static String someUser;
     static String openAsset;
+    static String group;
+    static String otherCollection;
     static final Map<Role, String> inRegion = new EnumMap<>(Role.class);
     static final Map<Role, String> outOfRegion = new EnumMap<>(Role.class);
+    /** In the asset's region, limited to the collection holding it / to one that does not. */
+    static final Map<Role, String> inCollection = new EnumMap<>(Role.class);
+    static final Map<Role, String> outOfCollection = new EnumMap<>(Role.class);
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,12 +62,17 @@ class AccessMatrixTest {
                 "{\"channel\":\"web\",\"region\":\"DE\"}")).path("id").asText();
         someone = client.json(client.admin("POST", "/api/v1/users", "{\"name\":\"matrix subject\",\"roles\":[\"consumer\"]}"))
                 .path("id").asText();
+        otherCollection = client.json(client.admin("POST", "/api/v1/collections", "{\"name\":\"elsewhere\"}")).path("id").asText();
         for (Role role : Role.values()) {
             inRegion.put(role, client.user(role.apiName(), "DE"));
             outOfRegion.put(role, client.user(role.apiName(), "FR"));
+            inCollection.put(role, client.userIn(role.apiName(), java.util.List.of(collection), "DE").token());
+            outOfCollection.put(role, client.userIn(role.apiName(), java.util.List.of(otherCollection), "DE").token());
         }
+        group = client.json(client.admin("POST", "/api/v1/groups", "{\"name\":\"matrix group\"}")).path("id").asText();
         someUser = client.json(client.admin("POST", "/api/v1/users", "{\"name\":\"member\",\"roles\":[\"consumer\"]}")).path("id").asText();
         client.admin("PUT", "/api/v1/collections/" + collection + "/members/" + someUser, "{\"access\":\"view\"}");
+        client.admin("PUT", "/api/v1/groups/" + group + "/members/" + someUser, null);
         awaitIndexed(asset);
         delivery = client.json(client.admin("GET", "/api/v1/webhooks/" + webhook + "/deliveries", null))
                 .path("deliveries").path(0).path("id").asText();
@@ -99,6 +110,8 @@ class AccessMatrixTest {
             for (Role role : Role.values()) {
                 check(route.getKey(), route.getValue(), role, inRegion.get(role), true);
                 check(route.getKey(), route.getValue(), role, outOfRegion.get(role), false);
+                check(route.getKey(), route.getValue(), role, inCollection.get(role), true);
+                check(route.getKey(), route.getValue(), role, outOfCollection.get(role), false);
             }
         }
     }
@@ -122,6 +135,13 @@ class AccessMatrixTest {
         }
         if (route.startsWith("/api/v1/webhooks/")) {
             return route.replace("{id}", method.equals("DELETE") ? newWebhook() : webhook).replace("{deliveryId}", delivery);
+        }
+        if (method.equals("DELETE") && route.equals("/api/v1/groups/{id}")) {
+            return "/api/v1/groups/" + client.json(client.admin("POST", "/api/v1/groups", "{\"name\":\"doomed " + System.nanoTime() + "\"}"))
+                    .path("id").asText();
+        }
+        if (route.startsWith("/api/v1/groups/")) {
+            return route.replace("{id}", group).replace("{userId}", someUser);
         }
         if (route.startsWith("/api/v1/users/")) {
             return route.replace("{id}", someone);
@@ -153,6 +173,9 @@ class AccessMatrixTest {
             // outside her regions, or (for a partner outside the company) not approved yet: absent
             assertThat(r.statusCode()).as(what).isEqualTo(404);
             assertThat(client.json(r).path("type").asText()).as(what).isEqualTo("/problems/not-found");
+        } else if (route.equals("POST /api/v1/notifications/{id}/read")) {
+            // past the access checks: nobody has a notification with the asset's id; hers only, else absent
+            assertThat(r.statusCode()).as(what).isEqualTo(404);
         } else if (route.equals("DELETE /api/v1/assets/{id}/tags/{concept}") && r.statusCode() == 404) {
             // past the access checks: this asset has no person-added tag to take off
             assertThat(client.json(r).path("type").asText()).as(what).isEqualTo("/problems/no-tag");
@@ -173,6 +196,8 @@ class AccessMatrixTest {
         }
         if (route.equals("DELETE /api/v1/collections/{id}/assets/{assetId}")) {
             client.admin("POST", "/api/v1/collections/" + collection + "/assets", "{\"assetIds\":[\"" + asset + "\"]}");
+        } else if (route.equals("DELETE /api/v1/groups/{id}/members/{userId}")) {
+            client.admin("PUT", "/api/v1/groups/" + group + "/members/" + someUser, null);
         } else if (route.equals("DELETE /api/v1/collections/{id}/members/{userId}")) {
             client.admin("PUT", "/api/v1/collections/" + collection + "/members/" + someUser, "{\"access\":\"view\"}");
         }
@@ -189,6 +214,8 @@ class AccessMatrixTest {
             case "PUT /api/v1/lifecycle/guideline", "PATCH /api/v1/assets/{id}/lifecycle" -> "{\"bogus\":1}";
             case "POST /api/v1/tags/bulk" -> "{\"concept\":\"balloon\",\"action\":\"bogus\"}";
             case "POST /api/v1/collections", "PATCH /api/v1/collections/{id}" -> "{\"name\":\"\"}";
+            case "POST /api/v1/groups", "PATCH /api/v1/groups/{id}" -> "{\"name\":\"\"}";
+            case "PATCH /api/v1/users/{id}" -> "{\"no-such-field\":1}";
             case "POST /api/v1/collections/{id}/assets", "POST /api/v1/collections/{id}/share-links" -> "{}";
             case "PUT /api/v1/collections/{id}/members/{userId}" -> "{\"access\":\"bogus\"}";
             case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
@@ -213,6 +240,29 @@ class AccessMatrixTest {
         JsonNode seen = client.json(client.call(de, "GET", "/api/v1/search?keywords=matrixfixture", null));
         assertThat(seen.path("total").asLong()).isEqualTo(2);
         assertThat(seen.path("hits").toString()).contains(asset);
+    }
+
+    @Test
+    void an_asset_outside_her_collections_is_absent_from_lists_search_totals_and_facets() throws Exception {
+        String out = outOfCollection.get(Role.CONSUMER);
+        String in = inCollection.get(Role.CONSUMER);
+        assertThat(client.call(out, "GET", "/api/v1/assets?limit=200", null).body()).doesNotContain(asset).doesNotContain(openAsset);
+        assertThat(client.call(in, "GET", "/api/v1/assets?limit=200", null).body()).contains(asset).doesNotContain(openAsset);
+        JsonNode none = client.json(client.call(out, "GET", "/api/v1/search?keywords=matrixfixture", null));
+        assertThat(none.path("total").asLong()).isZero();
+        assertThat(none.path("facets").path("keywords").toString()).doesNotContain("matrixfixture");
+        JsonNode mine = client.json(client.call(in, "GET", "/api/v1/search?keywords=matrixfixture", null));
+        for (int i = 0; i < 100 && mine.path("total").asLong() != 1; i++) {
+            Thread.sleep(100); // the collection's membership reaches the index through an Index job
+            mine = client.json(client.call(in, "GET", "/api/v1/search?keywords=matrixfixture", null));
+        }
+        assertThat(mine.path("total").asLong()).as("the open asset is in no collection of hers").isEqualTo(1);
+        assertThat(mine.path("hits").toString()).contains(asset).doesNotContain(openAsset);
+        assertThat(mine.path("facets").path("keywords").toString()).contains("\"count\":1").doesNotContain("\"count\":2");
+        JsonNode hidden = client.json(client.call(out, "GET", "/api/v1/assets/" + asset, null));
+        JsonNode unknown = client.json(client.call(out, "GET", "/api/v1/assets/01hzzzzzzzzzzzzzzzzzzzzzzz", null));
+        assertThat(hidden.path("detail").asText().replace(asset, "X"))
+                .isEqualTo(unknown.path("detail").asText().replace("01hzzzzzzzzzzzzzzzzzzzzzzz", "X"));
     }
 
     @Test

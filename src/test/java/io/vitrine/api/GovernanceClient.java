@@ -39,6 +39,22 @@ public final class GovernanceClient {
         return server.json(r).path("token").asText();
     }
 
+    /** A user and her token. */
+    public record Created(String id, String token) {}
+
+    /** Creates a user limited to {@code collections} (her own attribute); returns her id and token. */
+    public Created userIn(String role, java.util.List<String> collections, String... regions) throws Exception {
+        String body = "{\"name\":\"" + role + " in collections\",\"roles\":[\"" + role + "\"],\"regions\":" + json(regions) + "}";
+        JsonNode created = json(admin("POST", "/api/v1/users", body));
+        String id = created.path("id").asText();
+        HttpResponse<String> r = admin("PATCH", "/api/v1/users/" + id, "{\"collections\":"
+                + json(collections.toArray(String[]::new)) + "}");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("collections not set: " + r.statusCode() + " " + r.body());
+        }
+        return new Created(id, created.path("token").asText());
+    }
+
     public String licence(String body) throws Exception {
         HttpResponse<String> r = admin("POST", "/api/v1/licences", body);
         if (r.statusCode() != 201) {

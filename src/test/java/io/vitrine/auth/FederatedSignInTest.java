@@ -55,6 +55,39 @@ class FederatedSignInTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void the_groups_claim_makes_her_a_member_of_the_named_groups_at_each_sign_in_and_their_grants_apply(String kind) {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AtomicInteger n = new AtomicInteger();
+            JdbiUserRepository users = new JdbiUserRepository(db.handles());
+            GroupRepository groups = new io.vitrine.auth.jdbc.JdbiGroupRepository(db.handles());
+            groups.insert(new Group("g1", "dam-brand-a", null, java.util.Set.of("librarian"), java.util.Set.of("IT"),
+                    java.util.Set.of("c1"), NOW, NOW));
+            groups.insert(new Group("g2", "dam-brand-b", null, java.util.Set.of(), java.util.Set.of(), null, NOW, NOW));
+            FederatedSignIn signIn = new FederatedSignIn(users, groups, new ClaimMapping("roles", "regions", Map.of(), null, "groups"),
+                    () -> "id" + n.incrementAndGet(), Clock.fixed(NOW, ZoneOffset.UTC));
+            // no role claim at all: the group gives her one, so she may sign in
+            var in = (FederatedSignIn.SignedIn) signIn.signIn(ISSUER, "sub-9",
+                    Map.of("groups", List.of("dam-brand-a", "g2", "not-a-group"), "regions", "DE"), Duration.ofHours(12));
+            assertThat(groups.groupsOf(in.user().id())).extracting(Group::id).containsExactly("g1", "g2");
+            AuthService auth = new AuthService(new JdbiTokenRepository(db.handles()), Clock.fixed(NOW, ZoneOffset.UTC),
+                    BearerVerifier.NONE, p -> groups.grantOf(p.tokenId()).map(g -> g.apply(p)).orElse(p));
+            Principal p = auth.activePrincipal(in.tokenId(), NOW).orElseThrow();
+            assertThat(p.roles()).containsExactly("librarian");
+            assertThat(p.regions()).containsExactlyInAnyOrder("DE", "IT");
+            assertThat(p.collections()).containsExactly("c1");
+            // the provider drops brand A: at the next sign-in she is out of it, and her old session too
+            var again = (FederatedSignIn.SignedIn) signIn.signIn(ISSUER, "sub-9",
+                    Map.of("groups", List.of("dam-brand-b"), "roles", "consumer"), Duration.ofHours(12));
+            assertThat(groups.groupsOf(again.user().id())).extracting(Group::id).containsExactly("g2");
+            assertThat(auth.activePrincipal(in.tokenId(), NOW).orElseThrow().collections()).isNull();
+            // without any role from claims or groups she is refused
+            assertThat(signIn.signIn(ISSUER, "sub-10", Map.of("groups", List.of("dam-brand-b")), Duration.ofHours(12)))
+                    .isInstanceOf(FederatedSignIn.Refused.class);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void claims_map_to_roles_through_the_role_map_nested_paths_and_the_default_role() {
         ClaimMapping keycloak = new ClaimMapping("realm_access.roles", "attrs.markets", Map.of("dam-admins", "admin"), null);

@@ -107,6 +107,38 @@ class OidcSignInTest {
     }
 
     @Test
+    void signing_out_ends_the_vitrine_session_and_the_providers_through_its_end_session_endpoint() throws Exception {
+        Visitor v = new Visitor();
+        HttpResponse<String> library = signIn(v, "carol");
+        assertThat(library.uri()).isEqualTo(server.uri("/"));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(library.body());
+        assertThat(csrf.find()).as("a form with the CSRF token on the library page").isTrue();
+        HttpResponse<String> out = v.post(server.uri("/logout"), Map.of("_csrf", csrf.group(1)));
+        URI atProvider = v.hops.get(1);
+        assertThat(atProvider.toString()).startsWith(provider.issuer() + "/connect/logout?")
+                .contains("id_token_hint=ey").contains("client_id=" + OpenIdProvider.CLIENT_ID)
+                .contains("post_logout_redirect_uri=" + java.net.URLEncoder.encode(server.uri("/login").toString(), "UTF-8"));
+        assertThat(out.uri()).as("the provider sends her back to Vitrine's sign-in page").isEqualTo(server.uri("/login"));
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(v.get(server.uri("/")).body()).contains("name=\"token\"");
+        // the provider's session ended too: signing in again asks for the password instead of passing straight through
+        HttpResponse<String> again = v.get(server.uri("/login/oidc"));
+        assertThat(again.uri().toString()).startsWith(provider.issuer() + "/login");
+    }
+
+    @Test
+    void a_token_session_signs_out_locally() throws Exception {
+        Visitor v = new Visitor();
+        String token = gov.user("consumer", "DE");
+        HttpResponse<String> library = v.post(server.uri("/login"), Map.of("token", token));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(library.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> out = v.post(server.uri("/logout"), Map.of("_csrf", csrf.group(1)));
+        assertThat(v.hops).noneMatch(u -> u.toString().startsWith(provider.issuer()));
+        assertThat(out.uri()).isEqualTo(server.uri("/login"));
+    }
+
+    @Test
     void a_group_claim_maps_to_a_role_through_the_configured_role_map() throws Exception {
         Visitor v = new Visitor();
         assertThat(signIn(v, "bob").statusCode()).isEqualTo(200);

@@ -26,19 +26,24 @@ final class AssetPager {
         this.rows = rows;
     }
 
-    Page<Asset> page(int limit, String cursor, Set<String> visibleRegions, Function<String, List<Rendition>> renditions) {
+    Page<Asset> page(int limit, String cursor, Set<String> visibleRegions, Set<String> visibleCollections,
+            Function<String, List<Rendition>> renditions) {
         Key after = cursor == null ? null : decode(cursor);
         List<String> regions = visibleRegions == null ? null : List.copyOf(visibleRegions);
+        List<String> collections = visibleCollections == null ? null : List.copyOf(visibleCollections);
         List<Asset> found = db.with(h -> {
             var q = h.createQuery("select * from assets where deleted_at is null"
                     + (after == null ? "" : " and (created_at < :t or (created_at = :t and id < :id))")
-                    + visibility(regions)
+                    + visibility(regions) + inCollections(collections)
                     + " order by created_at desc, id desc limit :n");
             if (after != null) {
                 q.bind("t", Sql.ts(after.createdAt())).bind("id", after.id());
             }
             for (int i = 0; regions != null && i < regions.size(); i++) {
                 q.bind("r" + i, "%," + regions.get(i) + ",%");
+            }
+            for (int i = 0; collections != null && i < collections.size(); i++) {
+                q.bind("c" + i, collections.get(i));
             }
             return q.bind("n", limit + 1).map(rows).list();
         });
@@ -60,6 +65,21 @@ final class AssetPager {
             sql.append(" or concat(',', regions, ',') like :r").append(i);
         }
         return sql.append(')').toString();
+    }
+
+    /** The collection rule: the asset is in one of the caller's collections (none = nothing). */
+    private static String inCollections(List<String> collections) {
+        if (collections == null) {
+            return "";
+        }
+        if (collections.isEmpty()) {
+            return " and 1 = 0";
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < collections.size(); i++) {
+            in.append(i == 0 ? ":c" : ", :c").append(i);
+        }
+        return " and exists (select 1 from collection_assets ca where ca.asset_id = assets.id and ca.collection_id in (" + in + "))";
     }
 
     private static String encode(Asset last) {

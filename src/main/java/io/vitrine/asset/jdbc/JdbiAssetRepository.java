@@ -73,8 +73,13 @@ public final class JdbiAssetRepository implements AssetRepository {
     }
 
     @Override
-    public Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions) {
-        return new AssetPager(db, rows).page(limit, cursor, visibleRegions, this::renditions);
+    public Page<Asset> list(int limit, String cursor, java.util.Set<String> visibleRegions, java.util.Set<String> visibleCollections) {
+        return new AssetPager(db, rows).page(limit, cursor, visibleRegions, visibleCollections, this::renditions);
+    }
+
+    @Override
+    public void recordOwner(String id, String ownerId) {
+        db.with(h -> h.createUpdate("update assets set owner_id = :o where id = :id").bind("o", ownerId).bind("id", id).execute());
     }
 
     @Override

@@ -95,7 +95,32 @@ public final class NimbusIdentityProvider implements IdentityProvider {
         }
         JWT idToken = exchange(response.toSuccessResponse().getAuthorizationCode(), pending);
         IDTokenClaimsSet claims = validate(idToken, pending);
-        return new Identity(claims.getIssuer().getValue(), claims.getSubject().getValue(), claims.toJSONObject());
+        return new Identity(claims.getIssuer().getValue(), claims.getSubject().getValue(), claims.toJSONObject(),
+                idToken.getParsedString());
+    }
+
+    @Override
+    public java.util.Optional<URI> logout(String idTokenHint) {
+        URI endpoint;
+        try {
+            endpoint = provider.get().metadata().getEndSessionEndpointURI();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // provider unreachable: the Vitrine session still ends
+        }
+        if (endpoint == null) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder query = new StringBuilder();
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        if (idTokenHint != null) {
+            params.put("id_token_hint", idTokenHint);
+        }
+        params.put("client_id", config.clientId());
+        params.put("post_logout_redirect_uri", config.postLogoutRedirectUri());
+        params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String base = endpoint.toString();
+        return java.util.Optional.of(URI.create(base + (base.contains("?") ? "&" : "?") + query));
     }
 
     private JWT exchange(AuthorizationCode code, Pending pending) {

@@ -92,6 +92,17 @@ public final class JdbiLicenceRepository implements LicenceRepository {
                 .map((rs, ctx) -> new Expired(rs.getString("asset_id"), Sql.instant(rs, "last_end"))).list());
     }
 
+    @Override
+    public List<Ending> endingBetween(Instant from, Instant to) {
+        return db.with(h -> h.createQuery("""
+                select al.licence_id, al.asset_id, l.ends_at
+                from asset_licences al join licences l on l.id = al.licence_id join assets a on a.id = al.asset_id
+                where a.deleted_at is null and a.status <> 'QUARANTINED' and l.ends_at >= :from and l.ends_at < :to
+                order by l.ends_at, al.asset_id, al.licence_id""")
+                .bind("from", Sql.ts(from)).bind("to", Sql.ts(to))
+                .map((rs, ctx) -> new Ending(rs.getString("licence_id"), rs.getString("asset_id"), Sql.instant(rs, "ends_at"))).list());
+    }
+
     private static Licence map(ResultSet rs) throws SQLException {
         return new Licence(rs.getString("id"), Licence.Kind.valueOf(rs.getString("kind")),
                 split(rs.getString("channels")).stream().map(Channel::valueOf).collect(Collectors.toSet()),

@@ -20,7 +20,7 @@ final class BrowseCountsCache {
 
     record Counts(long total, Map<String, List<FacetCount>> facets) {}
 
-    private record Key(Object reader, Map<Facet, List<String>> filters, Instant from, Instant to, Set<String> regions) {}
+    private record Key(Object reader, Map<Facet, List<String>> filters, Instant from, Instant to, Set<String> regions, Set<String> collections) {}
 
     private final Map<Key, Counts> entries = new LinkedHashMap<>(ENTRIES, 0.75f, true) {
         @Override
@@ -42,6 +42,6 @@ final class BrowseCountsCache {
     }
 
     private static Key key(Object reader, SearchQuery q) {
-        return new Key(reader, q.filters() == null ? Map.of() : Map.copyOf(q.filters()), q.from(), q.to(), q.visibleRegions());
+        return new Key(reader, q.filters() == null ? Map.of() : Map.copyOf(q.filters()), q.from(), q.to(), q.visibleRegions(), q.visibleCollections());
     }
 }

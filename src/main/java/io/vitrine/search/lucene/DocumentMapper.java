@@ -48,6 +48,7 @@ final class DocumentMapper {
         addDate(doc, assetDate(source));
         addFacets(doc, source);
         addRegions(doc, source.regions());
+        source.collections().forEach(c -> doc.add(new StringField(IndexSchema.COLLECTION, c, Field.Store.NO)));
         VectorFields.addTo(doc, source.vectors());
         try {
             return facetsConfig.build(doc);

@@ -58,6 +58,9 @@ final class FilterQueries {
         if (query.visibleRegions() != null) {
             builder.add(visibleIn(query.visibleRegions()), Occur.FILTER);
         }
+        if (query.visibleCollections() != null) {
+            builder.add(inAnyCollection(query.visibleCollections()), Occur.FILTER);
+        }
     }
 
     /** A filter inside the query, so totals and facet counts never count what the caller cannot see. */
@@ -67,6 +70,16 @@ final class FilterQueries {
         regions.stream()
                 .forEach(r -> any.add(new TermQuery(new Term(IndexSchema.REGION, r)), Occur.SHOULD));
         return any.build();
+    }
+
+    /** Also a filter inside the query; no collections at all matches nothing. */
+    private static Query inAnyCollection(java.util.Set<String> collections) {
+        if (collections.size() > 1000) {
+            throw new InvalidQueryException("too many collections to filter by");
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        collections.forEach(c -> any.add(new TermQuery(new Term(IndexSchema.COLLECTION, c)), Occur.SHOULD));
+        return collections.isEmpty() ? new org.apache.lucene.search.MatchNoDocsQuery("no collections") : any.build();
     }
 
     private Query anyOf(Facet facet, List<String> values) {

@@ -11,7 +11,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "6";
+    static final String VERSION = "7";
     static final String VERSION_KEY = "vitrine.schema.version";
     /** Commit data: "true" only in the commit of a clean close; every other commit says "false". */
     static final String CLEAN_KEY = "vitrine.closed.cleanly";
@@ -24,6 +24,8 @@ final class IndexSchema {
     /** One term per market the asset is restricted to, or {@link #EVERYWHERE} when unrestricted. */
     static final String REGION = "region";
     static final String EVERYWHERE = "*";
+    /** One term per collection the asset is in (for callers limited to collections); none when in no collection. */
+    static final String COLLECTION = "collection";
 
     static final String FILENAME = "filename";
     static final String TITLE = "title";

@@ -18,9 +18,9 @@ public final class JdbiSessionStore implements SessionStore {
     @Override
     public void save(WebSession s) {
         db.with(h -> h.createUpdate("""
-                insert into web_sessions (id_hash, token_id, csrf, created_at, expires_at)
-                values (:id, :token, :csrf, :created, :expires)""")
-                .bind("id", s.idHash()).bind("token", s.tokenId()).bind("csrf", s.csrf())
+                insert into web_sessions (id_hash, token_id, csrf, created_at, expires_at, id_token)
+                values (:id, :token, :csrf, :created, :expires, :idToken)""")
+                .bind("id", s.idHash()).bind("token", s.tokenId()).bind("csrf", s.csrf()).bind("idToken", s.idToken())
                 .bind("created", Sql.ts(s.createdAt())).bind("expires", Sql.ts(s.expiresAt())).execute());
     }
 
@@ -28,7 +28,7 @@ public final class JdbiSessionStore implements SessionStore {
     public Optional<WebSession> find(String idHash) {
         return db.with(h -> h.createQuery("select * from web_sessions where id_hash = :id").bind("id", idHash)
                 .map((rs, ctx) -> new WebSession(rs.getString("id_hash"), rs.getString("token_id"), rs.getString("csrf"),
-                        Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at")))
+                        Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), rs.getString("id_token")))
                 .findOne());
     }
 

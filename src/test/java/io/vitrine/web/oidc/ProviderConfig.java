@@ -75,6 +75,8 @@ class ProviderConfig {
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
         s.redirectUris().forEach(c::redirectUri);
+        // RP-initiated logout comes back to the relying party's /login (Vitrine's post_logout_redirect_uri)
+        s.redirectUris().forEach(u -> c.postLogoutRedirectUri(u.replace("/login/oidc/callback", "/login")));
         return new InMemoryRegisteredClientRepository(c.build());
     }
 

@@ -1,0 +1,33 @@
+package io.vitrine.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's notifications: her list (newest first, keyset-paged) and marking one read. */
+public final class NotificationService {
+    private final NotificationRepository repo;
+    private final Clock clock;
+
+    public NotificationService(NotificationRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    public record Page(List<Notification> items, String nextCursor) {}
+
+    /** {@code cursor}: the id of the last notification of the previous page. */
+    public Page of(String recipientId, boolean unreadOnly, String cursor, int limit) {
+        List<Notification> found = repo.of(recipientId, unreadOnly, cursor, limit + 1);
+        List<Notification> items = found.subList(0, Math.min(limit, found.size()));
+        return new Page(List.copyOf(items), found.size() > limit ? items.getLast().id() : null);
+    }
+
+    /** Hers, now read; empty when it is not hers (or does not exist): the same answer, so ids do not leak. */
+    public Optional<Notification> markRead(String recipientId, String id) {
+        if (id == null || id.length() > 64 || !repo.markRead(recipientId, id, clock.instant())) {
+            return Optional.empty();
+        }
+        return repo.find(id);
+    }
+}
