@@ -78,6 +78,26 @@ public final class SearchBenchmark {
             out.printf("vectors: %d-d int8 + HNSW graph, %,.0f bytes per vector on disk (target ≤ 600 for 512-d)%n",
                     library.dimensions(), vectorBytes / (double) assets);
         }
+        out.printf("bytes per asset by file type: %s%n", byExtension(dir, assets));
+    }
+
+    /** Where the bytes go (postings .doc/.pos/.tim, doc values .dvd, stored .fdt, vectors .vec/.vex): sizes regress per part. */
+    private static String byExtension(Path dir, long assets) throws IOException {
+        java.util.TreeMap<String, Long> sizes = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                sizes.merge(dot < 0 ? name : name.substring(dot + 1), p.toFile().length(), Long::sum);
+            });
+        }
+        StringBuilder b = new StringBuilder();
+        sizes.forEach((ext, bytes) -> {
+            if (bytes / (double) assets >= 1) {
+                b.append(String.format("%s %,.0f  ", ext, bytes / (double) assets));
+            }
+        });
+        return b.toString().trim();
     }
 
     private void measure(AssetIndex index, String name, Function<SplittableRandom, SearchQuery> queries) {

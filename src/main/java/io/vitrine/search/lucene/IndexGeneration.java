@@ -59,6 +59,17 @@ final class IndexGeneration {
         }
     }
 
+    /**
+     * Closes everything, the searchers before the writer: the writer's last commit then deletes
+     * the files of segments merged away, which it keeps while a reader of its own may use them.
+     */
+    void close() throws IOException {
+        maintenance.close();
+        searchers.close();
+        closeWriter();
+        directory.close();
+    }
+
     /** Releases the searchers and the folder (after {@link #closeWriter()}). */
     void closeReaders() throws IOException {
         IOUtils.close(searchers, directory);

@@ -233,8 +233,7 @@ public final class LuceneAssetIndex implements AssetIndex {
             a.close();
         }
         try {
-            live.closeWriter();
-            live.closeReaders();
+            live.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close index cleanly", e);
         }

@@ -51,28 +51,40 @@ final class QueryRunner {
                 : CursorCodec.decode(order, query.cursor(), searcher.getIndexReader().maxDoc() - 1);
         int limit = Math.clamp(query.limit(), 1, MAX_LIMIT);
         Object reader = searcher.getIndexReader().getReaderCacheHelper().getKey();
-        BrowseCountsCache.Counts cached = BrowseCountsCache.applies(query) ? browseCounts.get(reader, query) : null;
-        if (cached != null) {
+        BrowseCountsCache.Counts known = BrowseCountsCache.applies(query) ? browseCounts.get(reader, query) : null;
+        Query lucene = luceneQuery(query);
+        if (known == null && ranked(query)) {
+            // facets need every hit, the page only the best: a scoreless pass counts, and the top-k
+            // pass skips (block-max WAND) the hits that cannot reach the page instead of scoring all
+            known = counts(searcher, searcher.search(lucene, new FacetsCollectorManager()));
+        }
+        if (known != null) {
             // one extra hit tells whether a next page exists, so the last page has no cursor
-            TopDocs top = searcher.searchAfter(after, luceneQuery(query), limit + 1, SortSpec.sort(order), true);
-            return page(order, limit, top, cached);
+            TopDocs top = searcher.searchAfter(after, lucene, limit + 1, SortSpec.sort(order), true);
+            return page(order, limit, top, known);
         }
         FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.searchAfter(
-                searcher, after, luceneQuery(query), limit + 1, SortSpec.sort(order), true,
+                searcher, after, lucene, limit + 1, SortSpec.sort(order), true,
                 new FacetsCollectorManager());
-        FacetsCollector all = found.facetsCollector();
-        BrowseCountsCache.Counts counts = new BrowseCountsCache.Counts(total(all), facets.count(searcher.getIndexReader(), all));
+        BrowseCountsCache.Counts counts = counts(searcher, found.facetsCollector());
         if (BrowseCountsCache.applies(query)) {
             browseCounts.put(reader, query, counts);
         }
         return page(order, limit, found.topDocs(), counts);
     }
 
+    private BrowseCountsCache.Counts counts(IndexSearcher searcher, FacetsCollector all) throws IOException {
+        return new BrowseCountsCache.Counts(total(all), facets.count(searcher.getIndexReader(), all));
+    }
+
+    private static boolean ranked(SearchQuery query) {
+        return (query.sort() == null || query.sort() == SortOrder.RELEVANCE) && query.text() != null && !query.text().isBlank();
+    }
+
     private Query luceneQuery(SearchQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         Query text = textQueries.build(query.text(), query.language());
-        boolean ranked = (query.sort() == null || query.sort() == SortOrder.RELEVANCE) && query.text() != null && !query.text().isBlank();
-        builder.add(ranked ? RankingSignals.boost(text) : text, Occur.MUST);
+        builder.add(ranked(query) ? RankingSignals.boost(text) : text, Occur.MUST);
         filters.addTo(builder, query);
         return builder.build();
     }

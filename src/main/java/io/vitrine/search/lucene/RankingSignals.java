@@ -10,7 +10,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,6 +27,8 @@ final class RankingSignals {
     static final double QUALITY_WEIGHT = 0.10;
     static final double RECENCY_WEIGHT = 0.05;
     static final Duration HALF_LIFE = Duration.ofDays(365);
+    /** Quality 100 and dated today; the bound lets top-k search skip hits that cannot make the page. */
+    static final float MAX_FACTOR = Math.nextUp((float) ((1 + QUALITY_WEIGHT) * (1 + RECENCY_WEIGHT)));
 
     private RankingSignals() {}
 
@@ -39,7 +40,7 @@ final class RankingSignals {
 
     static Query boost(Query text) {
         long today = Instant.now().truncatedTo(ChronoUnit.DAYS).toEpochMilli();
-        return FunctionScoreQuery.boostByValue(text, new Multiplier(today));
+        return new BoundedBoostQuery(text, new Multiplier(today), MAX_FACTOR);
     }
 
     /** The factor of one document; the date comes from {@link IndexSchema#DATE} doc values. */
