@@ -25,7 +25,7 @@ import io.vitrine.pipeline.StepRunner;
 import io.vitrine.storage.BlobStore;
 import java.time.Clock;
 
-/** The enrichment part of the composition root: model store, ONNX tagger, palette, quality, review. */
+/** The enrichment part of the composition root: model store, ONNX tagger, palette, quality, faces, OCR, risk flags, review. */
 final class EnrichmentModule implements AutoCloseable {
     final ModelStore models;
     final EnrichmentSteps steps;
@@ -33,12 +33,14 @@ final class EnrichmentModule implements AutoCloseable {
     final Capabilities capabilities;
     final OnnxTaggerSource tagger;
     final FaceAndTextSteps facesAndText;
+    final io.vitrine.risk.RiskStep riskStep;
+    final io.vitrine.risk.RiskService risks;
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
-            ObjectMapper json, Clock clock, io.vitrine.events.Events events) {
+            ObjectMapper json, Clock clock, io.vitrine.events.Events events, java.util.function.Predicate<String> released) {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
@@ -50,6 +52,9 @@ final class EnrichmentModule implements AutoCloseable {
         faces = new OnnxFaceDetectorSource(models, c.faceModel(), c.inferenceThreads(), c.inferenceTimeout());
         var ocr = new TesseractTextReader(c.tesseract(), c.ocrLanguages(), c.ocrTimeout());
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
+        var riskRepo = new io.vitrine.risk.jdbc.JdbiRiskRepository(handles);
+        riskStep = new io.vitrine.risk.RiskStep(assets, blobs, repo, detections, released, riskRepo, json, clock);
+        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock);
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
         embedder = loadEmbedder(c.inferenceThreads());
@@ -72,7 +77,7 @@ final class EnrichmentModule implements AutoCloseable {
     StepRunner.Enrichment handlers(StepHandler index) {
         StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
         return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), facesAndText.facesStep(),
-                facesAndText.textStep(), embed, index);
+                facesAndText.textStep(), embed, index).withRisk(riskStep.step());
     }
 
     @Override

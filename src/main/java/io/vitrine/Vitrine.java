@@ -104,9 +104,11 @@ public final class Vitrine implements AutoCloseable {
                     new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
             assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter(),
                     notifications.events);
-            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events));
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events,
+                    this::released));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms, handles, notifications.events);
             indexing.useQuality(enrichment.service::qualityScore);
+            indexing.useRisks(enrichment.risks::raised);
             indexing.useFindings(id -> {
                 var f = enrichment.service.findings(id);
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
@@ -137,6 +139,7 @@ public final class Vitrine implements AutoCloseable {
             governance = GovernanceModule.build(new GovernanceModule.Parts(config, handles, auth, assetService, jobs,
                     notifications.events, json, clock));
             indexing.useWorkflowStates(governance.approvals().workflow()::state);
+            governance.approvals().workflow().useRaisedRisks(enrichment.risks::raised);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -153,6 +156,11 @@ public final class Vitrine implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Whether a release (model or property) is attached to the asset; asked by the risk step once workers run. */
+    private boolean released(String assetId) {
+        return governance.licences().forAsset(assetId).stream().anyMatch(l -> l.kind() == io.vitrine.rights.Licence.Kind.RELEASE);
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -180,7 +188,8 @@ public final class Vitrine implements AutoCloseable {
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
                 .withRelated(duplicates, enrichment.embeddings);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
-                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
+                        enrichment.risks),
                 searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)
                 .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
                 .extend(web::register).start(config.port()));
@@ -239,6 +248,10 @@ public final class Vitrine implements AutoCloseable {
 
     public EnrichmentSteps enrichmentSteps() {
         return enrichment.steps;
+    }
+
+    public io.vitrine.risk.RiskStep riskStep() {
+        return enrichment.riskStep;
     }
 
     public io.vitrine.enrich.FaceAndTextSteps facesAndText() {

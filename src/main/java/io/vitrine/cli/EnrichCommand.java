@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), risk, or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -45,7 +45,9 @@ final class EnrichCommand implements Callable<Integer> {
             int ran = 0;
             for (String id : targets) {
                 boolean any = run(vitrine.enrichmentSteps(), faceModel, id);
-                ran += run(vitrine.facesAndText(), faceModel, id) || any ? 1 : 0;
+                any |= run(vitrine.facesAndText(), faceModel, id);
+                // risk flags rest on what the other steps found, so they follow any of them
+                ran += (model.equals("all") || model.equals("risk") ? vitrine.riskStep().assess(id, true) : false) || any ? 1 : 0;
                 vitrine.indexing().run(id);
             }
             out.println("Enriched " + ran + " of " + targets.size() + " assets (" + model + ").");
@@ -67,7 +69,7 @@ final class EnrichCommand implements Callable<Integer> {
         return any;
     }
 
-    private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract");
+    private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "risk");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

@@ -6,7 +6,7 @@ package io.vitrine.pipeline;
  * order lives in {@link Pipeline#next}.
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
-        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Embed,
+        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.AssessRisk, Step.Embed,
         Step.IndexEnrichment, Step.FindDuplicates {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
@@ -61,6 +61,17 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
         }
     }
 
+    /**
+     * Proposes content risk flags (drafts) from what tagging, faces, OCR and the file's metadata
+     * found; runs no model of its own, so it comes after them and before the index sees the flags.
+     */
+    record AssessRisk() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
     /** Text-space embeddings of the asset's words and of its concepts (for semantic search); skipped without an embedder. */
     record Embed() implements Step {
         @Override
@@ -106,6 +117,7 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "ScoreQuality" -> new ScoreQuality();
             case "DetectFaces" -> new DetectFaces();
             case "ReadText" -> new ReadText();
+            case "AssessRisk" -> new AssessRisk();
             case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
             case "FindDuplicates" -> new FindDuplicates();

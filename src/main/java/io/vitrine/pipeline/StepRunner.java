@@ -6,10 +6,10 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
 
     /** The enrichment steps' handlers; {@code index} re-indexes what they found. */
     public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
-            StepHandler embed, StepHandler index, StepHandler duplicates) {
+            StepHandler embed, StepHandler index, StepHandler duplicates, StepHandler risk) {
         public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
                 StepHandler embed, StepHandler index) {
-            this(tags, palette, quality, faces, text, embed, index, id -> { });
+            this(tags, palette, quality, faces, text, embed, index, id -> { }, id -> { });
         }
 
         public static Enrichment none() {
@@ -18,7 +18,11 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
         }
 
         public Enrichment withDuplicates(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, risk);
+        }
+
+        public Enrichment withRisk(StepHandler handler) {
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, handler);
         }
     }
 
@@ -38,6 +42,7 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.ScoreQuality ignored -> enrichment.quality();
             case Step.DetectFaces ignored -> enrichment.faces();
             case Step.ReadText ignored -> enrichment.text();
+            case Step.AssessRisk ignored -> enrichment.risk();
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
             case Step.FindDuplicates ignored -> enrichment.duplicates();

@@ -15,6 +15,7 @@ import java.util.Set;
  * {@code workflow}: the approval state ("draft", "approved", …), a facet; null when unknown.
  * {@code people}: faces found and not rejected, null when no face detector has looked at it.
  * {@code quality}: the technical quality score 0-100, null while unknown (a gentle ranking boost).
+ * {@code risks}: the content risk flags raised on it (accepted, or drafts sure enough), a facet.
  */
 public record IndexDocument(
         String id,
@@ -38,7 +39,17 @@ public record IndexDocument(
         Map<String, float[]> vectors,
         String workflow,
         Long people,
-        Integer quality) {
+        Integer quality,
+        Set<String> risks) {
+
+    /** A document without risk flags. */
+    public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
+            Instant capturedAt, String title, String description, List<String> keywords, String creator,
+            String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
+            Set<String> regions, List<String> tags, Map<String, float[]> vectors, String workflow, Long people, Integer quality) {
+        this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, Set.of());
+    }
 
     /** A document without a quality score. */
     public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
@@ -53,6 +64,7 @@ public record IndexDocument(
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
+        risks = risks == null ? Set.of() : Set.copyOf(risks);
     }
 
     /** A document without a workflow state or people count. */
@@ -89,7 +101,7 @@ public record IndexDocument(
         StringBuilder b = new StringBuilder();
         for (Object o : new Object[] {id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
                 creator, copyright, cameraMake, cameraModel, text, custom == null ? null : new java.util.TreeMap<>(custom),
-                new java.util.TreeSet<>(regions), tags, workflow, people, quality}) {
+                new java.util.TreeSet<>(regions), tags, workflow, people, quality, new java.util.TreeSet<>(risks)}) {
             b.append(o).append('\u0000');
         }
         new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
@@ -98,28 +110,33 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people, quality);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people, quality, risks);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people, quality);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people, quality, risks);
     }
 
     public IndexDocument withQuality(Integer q) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, q);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, q, risks);
     }
 
     public IndexDocument withWorkflow(String w) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people, quality);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people, quality, risks);
     }
 
     /** With the text read off the image (OCR) after the extracted text, and the people count. */
     public IndexDocument withFindings(String readText, Long p) {
         String all = readText == null || readText.isBlank() ? text : text == null || text.isBlank() ? readText : text + "\n" + readText;
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p, quality);
+                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p, quality, risks);
+    }
+
+    public IndexDocument withRisks(Set<String> r) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, r);
     }
 }

@@ -91,6 +91,7 @@ final class LibraryRoutes {
             case STATUS -> "Status";
             case WORKFLOW -> "Approval";
             case PEOPLE -> "People";
+            case RISK -> "Risk";
         };
     }
 

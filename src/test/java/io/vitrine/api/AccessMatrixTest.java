@@ -127,7 +127,7 @@ class AccessMatrixTest {
             return route.replace("{id}", someone);
         }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence).replace("{documentId}", licenceDocument)
-                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1")
+                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1").replace("{flag}", "weapon")
                         .replace("{a}", asset).replace("{b}", openAsset);
     }
 
@@ -189,7 +189,7 @@ class AccessMatrixTest {
             case "PUT /api/v1/collections/{id}/members/{userId}" -> "{\"access\":\"bogus\"}";
             case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
             case "PATCH /api/v1/assets/{id}/workflow", "POST /api/v1/assets/{id}/comments" -> "{\"no-such-field\":1}";
-            case "PATCH /api/v1/assets/{id}/faces/{number}" -> "{\"status\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/faces/{number}", "PATCH /api/v1/assets/{id}/risks/{flag}" -> "{\"status\":\"bogus\"}";
             default -> null;
         };
     }
