@@ -54,7 +54,7 @@ final class EnrichmentModule implements AutoCloseable {
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
         var riskRepo = new io.vitrine.risk.jdbc.JdbiRiskRepository(handles);
         riskStep = new io.vitrine.risk.RiskStep(assets, blobs, repo, detections, released, riskRepo, json, clock);
-        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock);
+        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released);
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr);
         embedder = loadEmbedder(c.inferenceThreads());
