@@ -192,6 +192,24 @@ class RiskApiTest {
     }
 
     @Test
+    void a_c2pa_manifest_declaring_generative_ai_raises_ai_generated_and_says_its_signature_was_not_checked() throws Exception {
+        byte[] manifest = io.vitrine.risk.C2paTestFiles.jpegWithManifest(
+                "c2pa.actions digitalSourceType http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        byte[] photo = Media.jpeg(96, 64, 1803);
+        // the manifest's APP11 segment (everything between its SOI and EOI) goes right after the photo's SOI
+        ByteArrayOutputStream spliced = new ByteArrayOutputStream();
+        spliced.write(photo, 0, 2);
+        spliced.write(manifest, 2, manifest.length - 4);
+        spliced.write(photo, 2, photo.length - 2);
+        String id = upload("c2pa.jpg", spliced.toByteArray());
+        JsonNode ai = awaitRisk(id, "ai-generated");
+        assertThat(ai.path("confidence").asDouble()).isEqualTo(0.9);
+        assertThat(ai.path("evidence").get(0).asText()).startsWith("C2PA manifest store at byte ")
+                .contains("trainedAlgorithmicMedia").endsWith("(signature not validated)");
+        assertThat(server.json(server.get("/api/v1/assets/" + id)).path("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
     void an_unknown_flag_is_404_and_a_bad_status_is_400() throws Exception {
         String id = upload("plain.jpg", Media.jpeg(64, 48, 1802));
         server.awaitSettled(id);
