@@ -25,7 +25,7 @@ import io.vitrine.pipeline.StepRunner;
 import io.vitrine.storage.BlobStore;
 import java.time.Clock;
 
-/** The enrichment part of the composition root: model store, ONNX tagger, palette, quality, review. */
+/** The enrichment part of the composition root: model store, ONNX tagger, palette, quality, faces, OCR, risk flags, review. */
 final class EnrichmentModule implements AutoCloseable {
     final ModelStore models;
     final EnrichmentSteps steps;
@@ -35,12 +35,14 @@ final class EnrichmentModule implements AutoCloseable {
     final FaceAndTextSteps facesAndText;
     final io.vitrine.enrich.TranscriptStep transcripts;
     final Thresholds thresholds;
+    final io.vitrine.risk.RiskStep riskStep;
+    final io.vitrine.risk.RiskService risks;
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
-            ObjectMapper json, Clock clock, io.vitrine.events.Events events) {
+            ObjectMapper json, Clock clock, io.vitrine.events.Events events, java.util.function.Predicate<String> released) {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
@@ -52,6 +54,9 @@ final class EnrichmentModule implements AutoCloseable {
         faces = new OnnxFaceDetectorSource(models, c.faceModel(), c.inferenceThreads(), c.inferenceTimeout());
         var ocr = new TesseractTextReader(c.tesseract(), c.ocrLanguages(), c.ocrTimeout());
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
+        var riskRepo = new io.vitrine.risk.jdbc.JdbiRiskRepository(handles);
+        riskStep = new io.vitrine.risk.RiskStep(assets, blobs, repo, detections, released, riskRepo, json, clock);
+        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released);
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         var t = c.transcripts();
         var speech = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),
@@ -78,7 +83,8 @@ final class EnrichmentModule implements AutoCloseable {
     StepRunner.Enrichment handlers(StepHandler index) {
         StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
         return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), facesAndText.facesStep(),
-                facesAndText.textStep(), embed, index).withTranscripts(transcripts.handler());
+                facesAndText.textStep(), embed, index).withTranscripts(transcripts.handler())
+                .withRisk(riskStep.step());
     }
 
     @Override

@@ -111,9 +111,11 @@ public final class Vitrine implements AutoCloseable {
                     new Ids(), clock, config.limits().maxUploadBytes(), notifications.events);
             assetService = new AssetService(assets, blobs, locks, jobs, handles, clock, config.pipeline().purgeAfter(),
                     notifications.events);
-            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events));
+            enrichment = track(new EnrichmentModule(config, handles, assets, blobs, jobs, json, clock, notifications.events,
+                    this::released));
             indexing = new IndexingService(assets, index, clock, enrichment.service::searchTerms, handles, notifications.events);
             indexing.useQuality(enrichment.service::qualityScore);
+            indexing.useRisks(enrichment.risks::raised);
             indexing.useFindings(id -> {
                 var f = enrichment.service.findings(id);
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
@@ -144,6 +146,7 @@ public final class Vitrine implements AutoCloseable {
                     notifications.events, json, clock));
             indexing.useWorkflowStates(governance.approvals().workflow()::state);
             indexing.useCollections(governance.sharing().collections()::collectionsOf);
+            governance.approvals().workflow().useRaisedRisks(enrichment.risks::raised);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -160,6 +163,11 @@ public final class Vitrine implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Whether a release (model or property) is attached to the asset; asked by the risk step once workers run. */
+    private boolean released(String assetId) {
+        return governance.licences().forAsset(assetId).stream().anyMatch(l -> l.kind() == io.vitrine.rights.Licence.Kind.RELEASE);
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -187,7 +195,8 @@ public final class Vitrine implements AutoCloseable {
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
                 .withRelated(duplicates, enrichment.embeddings);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
-                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
+                new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
+                        enrichment.risks),
                 searchLog).withDuplicates(duplicates).withConcepts(concepts.concepts, concepts.fewShot).reindex(indexing::rebuild)
                 .withNotificationInbox(new io.vitrine.notification.NotificationService(
                         new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC()))
@@ -248,6 +257,10 @@ public final class Vitrine implements AutoCloseable {
 
     public EnrichmentSteps enrichmentSteps() {
         return enrichment.steps;
+    }
+
+    public io.vitrine.risk.RiskStep riskStep() {
+        return enrichment.riskStep;
     }
 
     public io.vitrine.enrich.FaceAndTextSteps facesAndText() {

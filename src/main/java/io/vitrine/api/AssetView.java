@@ -35,6 +35,7 @@ record AssetView(
         List<EnrichmentView.TextView> text,
         io.vitrine.enrich.Caption caption,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean portraitRightsNeeded,
+        List<EnrichmentView.RiskView> risks,
         EnrichmentStatus enrichment,
         List<RenditionView> renditions,
         List<String> regions,
@@ -73,7 +74,7 @@ record AssetView(
         return new AssetView(a.id(), a.filename(), a.mediaType(), a.bytes(), a.sha256(), a.status().apiName(),
                 a.statusReason(), a.width(), a.height(), a.version(), a.typeMismatch(), a.claimedType(),
                 a.createdAt(), a.updatedAt(), metadata(a, withRaw), e.tags(), e.palette(), e.quality(), e.faces(), e.text(),
-                e.caption(), null, new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
+                e.caption(), null, e.risks(), new EnrichmentStatus(e.errors()), a.renditions().stream().map(r -> rendition(a.id(), r)).toList(),
                 List.copyOf(new java.util.TreeSet<>(a.regions())), null, duplicateOf, null);
     }
 
@@ -86,14 +87,14 @@ record AssetView(
         boolean released = l.stream().anyMatch(v -> "release".equals(v.kind()));
         return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
                 typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, faces, text, caption,
-                people > 0 && !released, enrichment, renditions, regions, List.copyOf(l), duplicateOf, workflow);
+                people > 0 && !released, risks, enrichment, renditions, regions, List.copyOf(l), duplicateOf, workflow);
     }
 
     /** The approval state; single assets, lists and uploads show it (search hits carry it as a facet). */
     AssetView withWorkflow(WorkflowJson.Summary w) {
         return new AssetView(id, filename, mediaType, bytes, sha256, status, statusReason, width, height, version,
                 typeMismatch, claimedType, createdAt, updatedAt, metadata, tags, palette, quality, faces, text, caption,
-                portraitRightsNeeded, enrichment, renditions, regions, licences, duplicateOf, w);
+                portraitRightsNeeded, risks, enrichment, renditions, regions, licences, duplicateOf, w);
     }
 
     private static MetadataView metadata(Asset a, boolean withRaw) {

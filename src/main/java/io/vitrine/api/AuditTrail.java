@@ -44,6 +44,7 @@ final class AuditTrail {
             Map.entry("PATCH /api/v1/assets/{id}/lifecycle", "asset.lifecycle.update"),
             Map.entry("POST /api/v1/workflow/reminders/run", "workflow.reminders.run"),
             Map.entry("PATCH /api/v1/assets/{id}/tags/{concept}", "tag.decide"),
+            Map.entry("PATCH /api/v1/assets/{id}/risks/{flag}", "risk.decide"),
             Map.entry("PUT /api/v1/assets/{id}/tags/{concept}", "tag.add"),
             Map.entry("DELETE /api/v1/assets/{id}/tags/{concept}", "tag.remove"),
             Map.entry("POST /api/v1/tags/bulk", "tag.bulk"),

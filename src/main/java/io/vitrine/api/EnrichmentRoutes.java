@@ -11,15 +11,18 @@ import io.vitrine.enrich.TagNotFoundException;
 import io.vitrine.enrich.Vocabulary;
 import java.util.List;
 
-/** Capabilities, and people's decisions on AI tags. */
+/** Capabilities, and people's decisions on AI tags, faces and risk flags. */
 final class EnrichmentRoutes {
     private final EnrichmentService enrichment;
+    private final io.vitrine.risk.RiskService risks;
     private final Capabilities capabilities;
     private final Access access;
     private final ObjectMapper json;
 
-    EnrichmentRoutes(EnrichmentService enrichment, Capabilities capabilities, Access access, ObjectMapper json) {
+    EnrichmentRoutes(EnrichmentService enrichment, io.vitrine.risk.RiskService risks, Capabilities capabilities, Access access,
+            ObjectMapper json) {
         this.enrichment = enrichment;
+        this.risks = risks;
         this.capabilities = capabilities;
         this.access = access;
         this.json = json;
@@ -61,6 +64,20 @@ final class EnrichmentRoutes {
         }
     }
 
+    /** A reviewer's word on a content risk flag: accepted (the risk is real) or rejected (it no longer counts). */
+    void decideRisk(Context ctx) {
+        String id = access.visible(ctx, ctx.pathParam("id")).id();
+        String flag = ctx.pathParam("flag");
+        Tag.Status status = parseStatus(ctx.body());
+        AuditTrail.detail(ctx, "flag", flag.length() > 60 ? flag.substring(0, 60) : flag);
+        AuditTrail.detail(ctx, "decision", status.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            ctx.json(EnrichmentView.risk(risks.decide(id, flag, status)));
+        } catch (io.vitrine.risk.RiskNotFoundException e) {
+            throw new ApiException(404, "no-risk-flag", "Not found", e.getMessage());
+        }
+    }
+
     private Tag.Status parseStatus(String body) {
         try {
             JsonNode node = json.readTree(body);
@@ -77,7 +94,7 @@ final class EnrichmentRoutes {
 
     /** The view of an asset's enrichment in the caller's language. */
     EnrichmentView view(String assetId, Context ctx) {
-        return EnrichmentView.of(enrichment.of(assetId), enrichment.vocabulary(), language(ctx));
+        return EnrichmentView.of(enrichment.of(assetId), enrichment.vocabulary(), language(ctx), risks.flags(assetId));
     }
 
     static String language(Context ctx) {

@@ -17,7 +17,16 @@ import java.util.Map;
 
 /** Enrichment as the asset JSON shows it: tag labels in the caller's language. */
 record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality quality, Map<String, String> errors,
-        List<FaceView> faces, List<TextView> text, Caption caption, long people) {
+        List<FaceView> faces, List<TextView> text, Caption caption, long people, List<RiskView> risks) {
+
+    /** A content risk flag: {@code evidence} names what raised it (a class and its probability, a masked match, an XMP value). */
+    record RiskView(String flag, double confidence, String status, String source, String model, String modelVersion,
+            List<String> evidence, Instant createdAt, Instant decidedAt) {}
+
+    static RiskView risk(io.vitrine.risk.RiskFlag f) {
+        return new RiskView(f.flag(), f.confidence(), f.status().apiName(), f.source(), f.model(), f.modelVersion(), f.evidence(),
+                f.createdAt(), f.decidedAt());
+    }
 
     /** Box and landmarks are fractions of the image's width and height (0..1, origin top left). */
     record FaceView(int number, Face.Box box, List<Face.Point> landmarks, double confidence, String status, String source,
@@ -44,13 +53,13 @@ record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality q
     record TagView(String concept, String label, double confidence, String status, String source, String model,
             String modelVersion, Instant createdAt, Instant decidedAt) {}
 
-    static final EnrichmentView NONE = new EnrichmentView(List.of(), List.of(), null, Map.of(), List.of(), List.of(), null, 0);
+    static final EnrichmentView NONE = new EnrichmentView(List.of(), List.of(), null, Map.of(), List.of(), List.of(), null, 0, List.of());
 
-    static EnrichmentView of(Enrichment e, Vocabulary vocabulary, String lang) {
+    static EnrichmentView of(Enrichment e, Vocabulary vocabulary, String lang, List<io.vitrine.risk.RiskFlag> risks) {
         return new EnrichmentView(e.tags().stream().map(t -> tag(t, vocabulary, lang)).toList(), e.palette(), e.quality(),
                 e.errors(), e.faces().stream().map(EnrichmentView::face).toList(),
                 e.texts().stream().map(t -> TextView.of(t, e.transcript())).toList(),
-                Caption.draft(e, vocabulary, lang).orElse(null), e.people());
+                Caption.draft(e, vocabulary, lang).orElse(null), e.people(), risks.stream().map(EnrichmentView::risk).toList());
     }
 
     static FaceView face(Face f) {

@@ -43,7 +43,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** What the enrichment routes need. */
     public record Enrichment(EnrichmentService service, Capabilities capabilities,
-            java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings, io.vitrine.enrich.TaggerSource tagger) {}
+            java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings, io.vitrine.enrich.TaggerSource tagger,
+            io.vitrine.risk.RiskService risks) {}
 
     public HttpApi(AssetService assets, IngestService ingest, SearchService search, AuthService auth, BlobStore blobs,
             ObjectMapper json, Governance governance, Enrichment enrichment, io.vitrine.analytics.SearchLog searchLog) {
@@ -61,7 +62,7 @@ public final class HttpApi implements AutoCloseable {
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
         this.access = new Access(assets, governance.approvals().workflow()::released,
                 governance.sharing().collections()::collectionsOf, p -> governance.sharing().collections().caller(p).id());
-        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.capabilities(), access, json);
+        EnrichmentRoutes enrich = new EnrichmentRoutes(enrichment.service(), enrichment.risks(), enrichment.capabilities(), access, json);
         routes(new AssetRoutes(assets, ingest, new MultipartReader(ingest, json), deliverer, governance.licences(), json, enrich::view,
                 governance.approvals().workflow(), access), new SearchRoutes(search, searchLog));
         AnalyticsRoutes analytics = new AnalyticsRoutes(searchLog, json, java.time.Clock.systemUTC());
@@ -81,6 +82,8 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.DELETE, "/api/v1/assets/{id}/tags/{concept}", Permission.METADATA_EDIT, tags::remove);
         route(HandlerType.POST, "/api/v1/tags/bulk", Permission.METADATA_EDIT, tags::bulk);
         route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
+        // risk flags decide the review tier: deciding them is a review act, not a metadata edit
+        route(HandlerType.PATCH, "/api/v1/assets/{id}/risks/{flag}", Permission.WORKFLOW_REVIEW, enrich::decideRisk);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), access);
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);

@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -49,7 +49,8 @@ final class EnrichCommand implements Callable<Integer> {
                 if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")) {
                     any |= vitrine.transcripts().transcribe(id, true);
                 }
-                ran += any ? 1 : 0;
+                // risk flags rest on what the other steps found, so they follow any of them
+                ran += (model.equals("all") || model.equals("risk") ? vitrine.riskStep().assess(id, true) : false) || any ? 1 : 0;
                 vitrine.indexing().run(id);
             }
             out.println("Enriched " + ran + " of " + targets.size() + " assets (" + model + ").");
@@ -72,7 +73,7 @@ final class EnrichCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "transcripts",
-            "pocketsphinx");
+            "pocketsphinx", "risk");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

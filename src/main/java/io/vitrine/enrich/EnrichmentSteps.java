@@ -107,7 +107,8 @@ public final class EnrichmentSteps {
             if (analysis.embedding() != null && t.embeddingSpace().isPresent()) {
                 imageEmbeddings.put(assetId, t.embeddingSpace().get(), analysis.embedding(), rendition(asset, "preview").sha256());
             }
-            return json.writeValueAsString(java.util.Map.of("count", tags.size()));
+            // the raw classes stay with the result: the risk step reads them (a revolver is a class, not a concept)
+            return json.writeValueAsString(java.util.Map.of("count", tags.size(), "classes", analysis.classes()));
         });
     }
 

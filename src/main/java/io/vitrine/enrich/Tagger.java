@@ -17,8 +17,19 @@ public interface Tagger {
 
     List<List<ConceptScore>> tag(List<Path> images) throws Exception;
 
-    /** The concepts and, when the model yields one, the L2-normalised image embedding (null otherwise), from one inference. */
-    record Analysis(List<ConceptScore> concepts, float[] embedding) {}
+    /**
+     * The concepts, when the model yields one the L2-normalised image embedding (null otherwise), and
+     * the most probable raw classes (empty when the model has no classes of its own), from one inference.
+     */
+    record Analysis(List<ConceptScore> concepts, float[] embedding, List<ClassScore> classes) {
+        public Analysis {
+            classes = classes == null ? List.of() : List.copyOf(classes);
+        }
+
+        public Analysis(List<ConceptScore> concepts, float[] embedding) {
+            this(concepts, embedding, List.of());
+        }
+    }
 
     /** The embedding space of {@link Analysis#embedding()}, e.g. {@code image.mobilenetv2-12-int8@12-int8}; empty without one. */
     default Optional<String> embeddingSpace() {

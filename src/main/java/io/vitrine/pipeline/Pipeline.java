@@ -24,7 +24,8 @@ public final class Pipeline {
             case Step.ScoreQuality ignored -> Optional.of(new Step.DetectFaces());
             case Step.DetectFaces ignored -> Optional.of(new Step.ReadText());
             case Step.ReadText ignored -> Optional.of(new Step.Transcribe());
-            case Step.Transcribe ignored -> Optional.of(new Step.Embed());
+            case Step.Transcribe ignored -> Optional.of(new Step.AssessRisk());
+            case Step.AssessRisk ignored -> Optional.of(new Step.Embed());
             case Step.Embed ignored -> Optional.of(new Step.IndexEnrichment());
             case Step.IndexEnrichment ignored -> Optional.of(new Step.FindDuplicates());
             case Step.FindDuplicates ignored -> Optional.empty();

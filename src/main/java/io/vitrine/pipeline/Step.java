@@ -6,7 +6,7 @@ package io.vitrine.pipeline;
  * order lives in {@link Pipeline#next}.
  */
 public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, Step.Index, Step.Purge,
-        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Transcribe, Step.Embed,
+        Step.TagImage, Step.ExtractPalette, Step.ScoreQuality, Step.DetectFaces, Step.ReadText, Step.Transcribe, Step.AssessRisk, Step.Embed,
         Step.IndexEnrichment, Step.FindDuplicates, Step.ReindexConcept, Step.ApplyConcept {
 
     /** Reads embedded metadata into the asset; broken metadata is recorded, not fatal. */
@@ -66,6 +66,17 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
      * other media and without a speech recognizer.
      */
     record Transcribe() implements Step {
+        @Override
+        public boolean optional() {
+            return true;
+        }
+    }
+
+    /**
+     * Proposes content risk flags (drafts) from what tagging, faces, OCR and the file's metadata
+     * found; runs no model of its own, so it comes after them and before the index sees the flags.
+     */
+    record AssessRisk() implements Step {
         @Override
         public boolean optional() {
             return true;
@@ -140,6 +151,7 @@ public sealed interface Step permits Step.ExtractMetadata, Step.MakeRenditions, 
             case "DetectFaces" -> new DetectFaces();
             case "ReadText" -> new ReadText();
             case "Transcribe" -> new Transcribe();
+            case "AssessRisk" -> new AssessRisk();
             case "Embed" -> new Embed();
             case "IndexEnrichment" -> new IndexEnrichment();
             case "FindDuplicates" -> new FindDuplicates();

@@ -10,12 +10,12 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
      */
     public record Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
             StepHandler embed, StepHandler index, StepHandler duplicates, StepHandler transcribe,
-            StepHandler reindexConcept, StepHandler applyConcept) {
+            StepHandler reindexConcept, StepHandler applyConcept, StepHandler risk) {
         private static final StepHandler NOTHING = id -> { };
 
         public Enrichment(StepHandler tags, StepHandler palette, StepHandler quality, StepHandler faces, StepHandler text,
                 StepHandler embed, StepHandler index) {
-            this(tags, palette, quality, faces, text, embed, index, NOTHING, NOTHING, NOTHING, NOTHING);
+            this(tags, palette, quality, faces, text, embed, index, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING);
         }
 
         public static Enrichment none() {
@@ -23,16 +23,21 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
         }
 
         public Enrichment withDuplicates(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, transcribe, reindexConcept, applyConcept);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, handler, transcribe, reindexConcept, applyConcept, risk);
         }
 
         public Enrichment withTranscripts(StepHandler handler) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, handler, reindexConcept, applyConcept);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, handler, reindexConcept, applyConcept, risk);
         }
 
         /** The concept jobs: re-indexing a concept's assets after its words changed, applying a taught prototype. */
         public Enrichment withConcepts(StepHandler reindex, StepHandler apply) {
-            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, transcribe, reindex, apply);
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, transcribe, reindex, apply, risk);
+        }
+
+        /** Risk flags from what the other steps found. */
+        public Enrichment withRisk(StepHandler handler) {
+            return new Enrichment(tags, palette, quality, faces, text, embed, index, duplicates, transcribe, reindexConcept, applyConcept, handler);
         }
     }
 
@@ -53,6 +58,7 @@ public record StepRunner(StepHandler extractMetadata, StepHandler makeRenditions
             case Step.DetectFaces ignored -> enrichment.faces();
             case Step.ReadText ignored -> enrichment.text();
             case Step.Transcribe ignored -> enrichment.transcribe();
+            case Step.AssessRisk ignored -> enrichment.risk();
             case Step.Embed ignored -> enrichment.embed();
             case Step.IndexEnrichment ignored -> enrichment.index();
             case Step.FindDuplicates ignored -> enrichment.duplicates();

@@ -12,7 +12,9 @@ public enum Facet {
     STATUS("status"),
     WORKFLOW("workflow"),
     /** "present" when a face detector found faces nobody rejected, "none" when it found none. */
-    PEOPLE("people");
+    PEOPLE("people"),
+    /** The content risk flags raised on the asset (weapon, personal-data, …): accepted, or drafts sure enough. */
+    RISK("risk");
 
     private final String apiName;
 

@@ -16,6 +16,7 @@ import java.util.Set;
  * {@code people}: faces found and not rejected, null when no face detector has looked at it.
  * {@code quality}: the technical quality score 0-100, null while unknown (a gentle ranking boost).
  * {@code collections}: ids of the collections the asset is in, for {@link SearchQuery#visibleCollections()}.
+ * {@code risks}: the content risk flags raised on it (accepted, or drafts sure enough), a facet.
  */
 public record IndexDocument(
         String id,
@@ -40,15 +41,16 @@ public record IndexDocument(
         String workflow,
         Long people,
         Integer quality,
-        Set<String> collections) {
+        Set<String> collections,
+        Set<String> risks) {
 
-    /** A document in no collection. */
+    /** A document in no collection, without risk flags. */
     public IndexDocument(String id, String filename, String mediaType, String status, long bytes, Instant createdAt,
             Instant capturedAt, String title, String description, List<String> keywords, String creator,
             String copyright, String cameraMake, String cameraModel, String text, Map<String, String> custom,
             Set<String> regions, List<String> tags, Map<String, float[]> vectors, String workflow, Long people, Integer quality) {
         this(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords, creator,
-                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, Set.of());
+                copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, Set.of(), Set.of());
     }
 
     /** A document without a quality score. */
@@ -65,6 +67,7 @@ public record IndexDocument(
         tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? Map.of() : Map.copyOf(vectors);
         collections = collections == null ? Set.of() : Set.copyOf(collections);
+        risks = risks == null ? Set.of() : Set.copyOf(risks);
     }
 
     /** A document without a workflow state or people count. */
@@ -101,7 +104,7 @@ public record IndexDocument(
         StringBuilder b = new StringBuilder();
         for (Object o : new Object[] {id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
                 creator, copyright, cameraMake, cameraModel, text, custom == null ? null : new java.util.TreeMap<>(custom),
-                new java.util.TreeSet<>(regions), tags, workflow, people, quality, new java.util.TreeSet<>(collections)}) {
+                new java.util.TreeSet<>(regions), tags, workflow, people, quality, new java.util.TreeSet<>(collections), new java.util.TreeSet<>(risks)}) {
             b.append(o).append('\u0000');
         }
         new java.util.TreeMap<>(vectors).forEach((space, v) -> b.append(space).append(java.util.Arrays.toString(v)).append('\u0000'));
@@ -110,34 +113,39 @@ public record IndexDocument(
 
     public IndexDocument withVectors(Map<String, float[]> v) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people, quality, collections);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, v, workflow, people, quality, collections, risks);
     }
 
     public IndexDocument withTags(List<String> t) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people, quality, collections);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, t, vectors, workflow, people, quality, collections, risks);
     }
 
     public IndexDocument withQuality(Integer q) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, q, collections);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, q, collections, risks);
     }
 
     /** With the collections the asset is in (the index filters callers limited to collections by them). */
     public IndexDocument withCollections(Set<String> c) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, c);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, c, risks);
     }
 
     public IndexDocument withWorkflow(String w) {
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people, quality, collections);
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, w, people, quality, collections, risks);
     }
 
     /** With the text read off the image (OCR) after the extracted text, and the people count. */
     public IndexDocument withFindings(String readText, Long p) {
         String all = readText == null || readText.isBlank() ? text : text == null || text.isBlank() ? readText : text + "\n" + readText;
         return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
-                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p, quality, collections);
+                creator, copyright, cameraMake, cameraModel, all, custom, regions, tags, vectors, workflow, p, quality, collections, risks);
+    }
+
+    public IndexDocument withRisks(Set<String> r) {
+        return new IndexDocument(id, filename, mediaType, status, bytes, createdAt, capturedAt, title, description, keywords,
+                creator, copyright, cameraMake, cameraModel, text, custom, regions, tags, vectors, workflow, people, quality, collections, r);
     }
 }

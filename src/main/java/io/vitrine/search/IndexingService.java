@@ -76,6 +76,19 @@ public final class IndexingService implements StepHandler {
         this.collections = c;
     }
 
+    /** An asset's raised risk flags (the risk module provides them). */
+    @FunctionalInterface
+    public interface Risks {
+        java.util.Set<String> of(String assetId);
+    }
+
+    private volatile Risks risks = id -> java.util.Set.of();
+
+    /** Indexes raised risk flags as the {@code risk} facet, from now on. */
+    public void useRisks(Risks r) {
+        this.risks = r;
+    }
+
     /** Text read off an asset (OCR) and its people count (null: not checked), from faces and OCR. */
     public record Finding(String text, Long people) {}
 
@@ -172,7 +185,8 @@ public final class IndexingService implements StepHandler {
                 m.capturedAt(), m.title(), m.description(), m.keywordsOrEmpty(), m.creator(), m.copyright(),
                 m.cameraMake(), m.cameraModel(), a.extracted() == null ? null : a.extracted().text(), m.custom(), a.regions())
                 .withTags(tags.of(a.id())).withVectors(embeddings.of(a.id())).withWorkflow(workflow.of(a.id()))
-                .withQuality(quality.of(a.id())).withCollections(collections.of(a.id()));
+                .withQuality(quality.of(a.id())).withCollections(collections.of(a.id()))
+                .withRisks(risks.of(a.id()));
         Finding f = findings.of(a.id());
         return doc.withFindings(f.text(), f.people());
     }

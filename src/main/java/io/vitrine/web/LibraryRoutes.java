@@ -92,6 +92,7 @@ final class LibraryRoutes {
             case STATUS -> "Status";
             case WORKFLOW -> "Approval";
             case PEOPLE -> "People";
+            case RISK -> "Risk";
         };
     }
 

@@ -53,6 +53,19 @@ public final class WorkflowService {
         this.listener = listener;
     }
 
+    /** The content risk flags analysis raised on an asset and people did not reject (the risk module provides them). */
+    @FunctionalInterface
+    public interface RaisedRisks {
+        java.util.Set<String> of(String assetId);
+    }
+
+    private volatile RaisedRisks raisedRisks = id -> java.util.Set.of();
+
+    /** Lets raised AI risk flags count in the tier rules next to the ones people set, from now on. */
+    public void useRaisedRisks(RaisedRisks r) {
+        this.raisedRisks = r;
+    }
+
     /** Records {@code asset.workflow.<state>} and {@code asset.workflow.comment} events in the change's transaction, from now on. */
     public void useEvents(io.vitrine.events.Events e) {
         this.events = e;
@@ -135,14 +148,22 @@ public final class WorkflowService {
         if (d.aiSource() != null) {
             details.put("aiGenerated", d.aiSource());
         }
+        if (!in.riskFlags().isEmpty()) {
+            details.put("riskFlags", String.join(",", new java.util.TreeSet<>(in.riskFlags())));
+        }
         recordTransition(who, wf, next, text(t.comment()), details, now, events);
         return next;
     }
 
-    /** What the rules see: a person may mark an asset AI-made, but not clear what its file declares. */
+    /**
+     * What the rules see: a person may mark an asset AI-made, but not clear what its file declares;
+     * risk flags are those people set plus those analysis raised (a rejected AI flag is not raised).
+     */
     ReviewInputs inputs(Asset asset, Workflow wf, Channel channel) {
         String source = aiSource(asset, wf);
-        return new ReviewInputs(asset.mediaType(), source != null, source, wf.riskFlags(), channel);
+        java.util.Set<String> flags = new java.util.TreeSet<>(wf.riskFlags());
+        flags.addAll(raisedRisks.of(asset.id()));
+        return new ReviewInputs(asset.mediaType(), source != null, source, flags, channel);
     }
 
     /** Why the asset counts as AI-generated ("embedded: trainedAlgorithmicMedia" or "human"), or null when it does not. */

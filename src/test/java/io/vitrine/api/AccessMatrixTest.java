@@ -151,7 +151,7 @@ class AccessMatrixTest {
             return route.replace("{id}", "balloon");
         }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence).replace("{documentId}", licenceDocument)
-                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1")
+                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1").replace("{flag}", "weapon")
                         .replace("{a}", asset).replace("{b}", openAsset);
     }
 
@@ -220,7 +220,7 @@ class AccessMatrixTest {
             case "PUT /api/v1/collections/{id}/members/{userId}" -> "{\"access\":\"bogus\"}";
             case "POST /api/v1/assets/{id}/transitions" -> "{\"to\":\"bogus\"}";
             case "PATCH /api/v1/assets/{id}/workflow", "POST /api/v1/assets/{id}/comments" -> "{\"no-such-field\":1}";
-            case "PATCH /api/v1/assets/{id}/faces/{number}" -> "{\"status\":\"bogus\"}";
+            case "PATCH /api/v1/assets/{id}/faces/{number}", "PATCH /api/v1/assets/{id}/risks/{flag}" -> "{\"status\":\"bogus\"}";
             case "POST /api/v1/concepts", "PATCH /api/v1/concepts/{id}" -> "{\"labels\":{\"xx\":\"bogus\"}}";
             case "POST /api/v1/concepts/{id}/examples" -> "{\"assetIds\":[]}";
             default -> null;

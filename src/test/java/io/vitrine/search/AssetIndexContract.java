@@ -155,7 +155,17 @@ public abstract class AssetIndexContract {
                 .containsExactly(new FacetCount("fur", 1), new FacetCount("pet", 1));
         assertThat(result.facets().get("mediaType")).containsExactly(new FacetCount("image/jpeg", 1));
         assertThat(result.facets().keySet())
-                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status", "workflow", "people");
+                .containsExactlyInAnyOrder("mediaType", "year", "cameraModel", "keywords", "status", "workflow", "people", "risk");
+    }
+
+    @Test
+    void risk_facet_counts_each_raised_flag_and_filters_on_any_of_them() {
+        add(doc("a").title("shelf").risks("alcohol", "personal-data"), doc("b").title("shelf").risks("alcohol"), doc("c").title("shelf"));
+        SearchResult all = index.search(filtered("shelf", Map.of()));
+        assertThat(all.facets().get("risk")).containsExactlyInAnyOrder(new FacetCount("alcohol", 2), new FacetCount("personal-data", 1));
+        assertThat(index.search(filtered("shelf", Map.of(Facet.RISK, List.of("personal-data")))).hits())
+                .extracting(h -> h.id()).containsExactly("a");
+        assertThat(index.search(filtered("shelf", Map.of(Facet.RISK, List.of("alcohol", "weapon")))).total()).isEqualTo(2);
     }
 
     @Test

@@ -24,6 +24,7 @@ final class TestDocs {
     private Map<String, String> custom = Map.of();
     private java.util.Set<String> regions = java.util.Set.of();
     private Long people;
+    private java.util.Set<String> risks = java.util.Set.of();
     private String readText;
 
     private TestDocs(String id) {
@@ -48,10 +49,12 @@ final class TestDocs {
     TestDocs custom(Map<String, String> value) { custom = value; return this; }
     TestDocs regions(String... values) { regions = java.util.Set.of(values); return this; }
     TestDocs people(long value) { people = value; return this; }
+    TestDocs risks(String... values) { risks = java.util.Set.of(values); return this; }
     TestDocs readText(String value) { readText = value; return this; }
 
     IndexDocument build() {
         return new IndexDocument(id, filename, mediaType, status, 1_000L, createdAt, capturedAt, title,
-                description, keywords, creator, null, null, cameraModel, text, custom, regions).withFindings(readText, people);
+                description, keywords, creator, null, null, cameraModel, text, custom, regions).withFindings(readText, people)
+                .withRisks(risks);
     }
 }

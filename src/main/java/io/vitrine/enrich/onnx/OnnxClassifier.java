@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class OnnxClassifier implements Tagger, AutoCloseable {
     static final int MAX_CONCEPTS = 10;
+    static final int MAX_CLASSES = 10;
+    /** Classes below 1 % are noise on a 1,000-way softmax; they are not kept as evidence. */
+    static final double MIN_CLASS = 0.01;
 
     private final String model;
     private final String version;
@@ -83,7 +86,7 @@ public final class OnnxClassifier implements Tagger, AutoCloseable {
         for (int i = 0; i < images.size(); i += step) {
             List<Path> batch = images.subList(i, Math.min(images.size(), i + step));
             for (Raw raw : infer(batch)) {
-                out.add(new Analysis(concepts(raw.probabilities()), raw.feature()));
+                out.add(new Analysis(concepts(raw.probabilities()), raw.feature(), topClasses(raw.probabilities())));
             }
         }
         return out;
@@ -173,6 +176,18 @@ public final class OnnxClassifier implements Tagger, AutoCloseable {
             p[i] /= (float) sum;
         }
         return p;
+    }
+
+    /** The {@value #MAX_CLASSES} most probable classes of at least {@value #MIN_CLASS}, most probable first. */
+    static List<io.vitrine.enrich.ClassScore> topClasses(float[] probs) {
+        List<io.vitrine.enrich.ClassScore> out = new ArrayList<>();
+        for (int c = 0; c < probs.length; c++) {
+            if (probs[c] >= MIN_CLASS) {
+                out.add(new io.vitrine.enrich.ClassScore(c, Math.round(probs[c] * 10_000) / 10_000.0));
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(io.vitrine.enrich.ClassScore::probability).reversed());
+        return out.size() > MAX_CLASSES ? List.copyOf(out.subList(0, MAX_CLASSES)) : out;
     }
 
     private List<ConceptScore> concepts(float[] probs) {

@@ -142,6 +142,7 @@ final class DocumentMapper {
         Set<String> keywords = new LinkedHashSet<>();
         nonNull(source.keywords()).forEach(k -> keywords.add(facetValue(k)));
         keywords.forEach(k -> addFacet(doc, Facet.KEYWORDS, k));
+        new java.util.TreeSet<>(source.risks()).forEach(r -> addFacet(doc, Facet.RISK, r));
     }
 
     private static void addFacet(Document doc, Facet facet, String value) {

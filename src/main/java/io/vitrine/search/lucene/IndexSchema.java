@@ -11,7 +11,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-    static final String VERSION = "7";
+    static final String VERSION = "7"; // 7: collections and the multi-valued risk facet
     static final String VERSION_KEY = "vitrine.schema.version";
     /** Commit data: "true" only in the commit of a clean close; every other commit says "false". */
     static final String CLEAN_KEY = "vitrine.closed.cleanly";
@@ -61,6 +61,7 @@ final class IndexSchema {
     static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Facet.KEYWORDS.apiName(), true);
+        config.setMultiValued(Facet.RISK.apiName(), true);
         return config;
     }
 }
