@@ -11,9 +11,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code vitrine models list|pull|verify}: the model folder under {@code $VITRINE_DATA/models}. */
+/** {@code vitrine models list|pull|install|verify}: the model folder under {@code $VITRINE_DATA/models}. */
 @Command(name = "models", description = "List, pull and verify AI models.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Install.class, ModelsCommand.Verify.class})
 final class ModelsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,6 +66,36 @@ final class ModelsCommand implements Runnable {
                 }
             });
             out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " in " + m.dir());
+            return 0;
+        }
+    }
+
+    @Command(name = "install", description = "Install a CLIP model from a local OpenCLIP/Immich export folder "
+            + "(visual/model.onnx, textual/model.onnx, textual/tokenizer.json, config.json): load it once to check it, "
+            + "copy it, write a manifest with every SHA-256.")
+    static final class Install implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR")
+        java.nio.file.Path dir;
+
+        @CommandLine.Option(names = "--name", description = "model name (default: the folder's name)")
+        String name;
+
+        @CommandLine.Option(names = "--version", description = "model version; change it when you install other weights under the same name (default: 1)")
+        String version = "1";
+
+        @CommandLine.Option(names = "--licence", description = "the weights' licence, recorded in the manifest (default: unknown)")
+        String licence = "unknown";
+
+        @Override
+        public Integer call() {
+            String n = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
+            PrintWriter out = spec.commandLine().getOut();
+            ModelStore.Installed m = Vitrine.installClip(ConfigLoader.load(System.getenv()), dir, n, version, licence);
+            out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " (" + m.manifest().files().size()
+                    + " files, capability clip) in " + m.dir());
             return 0;
         }
     }

@@ -11,6 +11,7 @@ public final class Capabilities {
     private final String taggerModel;
     private final String faceModel;
     private final TextReader ocr;
+    private final ImageTextEmbedderSource clip;
 
     public Capabilities(ModelStore models, String taggerModel) {
         this(models, taggerModel, null, null);
@@ -18,6 +19,12 @@ public final class Capabilities {
 
     /** {@code faceModel} or {@code ocr} null: that capability is off in this build. */
     public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr) {
+        this(models, taggerModel, faceModel, ocr, null);
+    }
+
+    /** {@code clip} null: no image-text model support in this build. */
+    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, ImageTextEmbedderSource clip) {
+        this.clip = clip;
         this.models = models;
         this.taggerModel = taggerModel;
         this.faceModel = faceModel;
@@ -30,6 +37,7 @@ public final class Capabilities {
                 new Capability("quality", true, "pixel-quality@1", "built in"),
                 faces(),
                 ocr(),
+                clip == null ? off("clip", "no image-text model support configured") : clip.state(),
                 off("embeddings", "not available in this version"),
                 off("duplicates", "exact duplicates only (by SHA-256 at upload); near-duplicates not available in this version"));
     }
