@@ -127,7 +127,19 @@ public final class FileModelStore implements ModelStore {
             Files.writeString(staging.resolve(MANIFEST), json.writeValueAsString(m));
             return publish(d.name(), staging);
         } catch (IOException e) {
+            discard(staging);
             throw new ModelException("install of " + d.name() + " from " + folder + " did not finish: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discard(staging);
+            throw e;
+        }
+    }
+
+    private static void discard(Path staging) {
+        try {
+            FileTrees.delete(staging);
+        } catch (IOException | RuntimeException ignored) {
+            // the next install clears it first
         }
     }
 
