@@ -37,7 +37,7 @@ final class EnrichmentModule implements AutoCloseable {
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
     private final io.vitrine.enrich.onnx.OnnxImageTextSource clip;
-    private final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
+    final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
             ObjectMapper json, Clock clock, io.vitrine.events.Events events) {

@@ -241,6 +241,11 @@ public final class Vitrine implements AutoCloseable {
         return enrichment.steps;
     }
 
+    /** Zero-shot tags of the installed CLIP model (empty tagger without one), for {@code vitrine enrich --model clip}. */
+    public io.vitrine.enrich.TaggerSource zeroShotTagger() {
+        return enrichment.zeroShot;
+    }
+
     public io.vitrine.enrich.FaceAndTextSteps facesAndText() {
         return enrichment.facesAndText;
     }

@@ -27,7 +27,7 @@ final class ModelsCommand implements Runnable {
         return Vitrine.modelStore(ConfigLoader.load(System.getenv()));
     }
 
-    @Command(name = "list", description = "Models in the catalogue and whether each is installed.")
+    @Command(name = "list", description = "Models in the catalogue and whether each is installed, then models installed from a folder.")
     static final class ListModels implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -40,6 +40,13 @@ final class ModelsCommand implements Runnable {
             for (ModelManifest m : store.catalogue()) {
                 String state = store.installed(m.name()).map(i -> "installed " + i.dir()).orElse("not installed");
                 out.printf("%-24s %-10s %-10s %-30s %s%n", m.name(), m.version(), m.capability(), m.licence(), state);
+            }
+            // models installed from a local folder (models install) are in no catalogue
+            for (ModelStore.Installed i : store.installedModels()) {
+                ModelManifest m = i.manifest();
+                if (store.catalogued(m.name()).isEmpty()) {
+                    out.printf("%-24s %-10s %-10s %-30s %s%n", m.name(), m.version(), m.capability(), m.licence(), "installed " + i.dir());
+                }
             }
             return 0;
         }
