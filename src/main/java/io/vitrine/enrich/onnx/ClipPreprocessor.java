@@ -6,7 +6,11 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A CLIP export's image preprocessing in plain Java: decode, resize as its config says (shorter side
@@ -15,6 +19,8 @@ import javax.imageio.ImageIO;
  * one interpolation pass would.
  */
 final class ClipPreprocessor {
+    /** Ingest's default pixel limit (VITRINE_MAX_PIXELS); a header claiming more is refused before decoding. */
+    static final long MAX_PIXELS = 200_000_000L;
     private final ClipConfig config;
 
     ClipPreprocessor(ClipConfig config) {
@@ -29,14 +35,41 @@ final class ClipPreprocessor {
     void load(Path file, float[] out, int offset) throws IOException {
         BufferedImage src;
         try {
-            src = ImageIO.read(file.toFile());
+            src = decode(file);
         } catch (RuntimeException e) {
             throw new IOException("not a decodable image: " + file.getFileName(), e);
         }
-        if (src == null) {
-            throw new IOException("not a decodable image: " + file.getFileName());
-        }
         normalise(square(src), out, offset);
+    }
+
+    /**
+     * Decodes at most what the model needs: the header's size is checked first (an example image
+     * uploaded for search-by-image never went through ingest's pixel limit), and a large image is
+     * read with every n-th pixel so its shorter side stays at least 4× the model's input, after which
+     * halving and one interpolation pass smooth it as for any image.
+     */
+    private BufferedImage decode(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("not a decodable image: " + file.getFileName());
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
+                    throw new IOException(file.getFileName() + " has " + w + "×" + h + " pixels; at most " + MAX_PIXELS + " are read");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.max(1, Math.min(w, h) / (4L * config.imageSize()));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     BufferedImage square(BufferedImage src) {

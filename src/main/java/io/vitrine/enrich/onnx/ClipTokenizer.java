@@ -44,8 +44,7 @@ final class ClipTokenizer implements AutoCloseable {
         this.context = context;
         this.start = special(spec, START);
         this.end = special(spec, END);
-        JsonNode pad = spec.path("padding").path("pad_id");
-        this.padId = pad.canConvertToLong() ? pad.asLong() : configPadId;
+        this.padId = padId(spec, tokenizerJson.resolveSibling("tokenizer_config.json"), configPadId, json);
         offline();
         try (InputStream in = Files.newInputStream(tokenizerJson)) {
             this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "false", "padding", "false",
@@ -86,6 +85,30 @@ final class ClipTokenizer implements AutoCloseable {
         System.arraycopy(ids, 0, out, 1, ids.length);
         out[out.length - 1] = end;
         return out;
+    }
+
+    /**
+     * The tokenizer's own padding id, else the {@code pad_token} of a {@code tokenizer_config.json} beside
+     * it (Immich pads with it), else the config's (OpenCLIP pads with 0).
+     */
+    private static long padId(JsonNode spec, Path tokenizerConfig, long configPadId, ObjectMapper json) {
+        JsonNode pad = spec.path("padding").path("pad_id");
+        if (pad.canConvertToLong()) {
+            return pad.asLong();
+        }
+        if (Files.isRegularFile(tokenizerConfig)) {
+            try {
+                JsonNode token = json.readTree(tokenizerConfig.toFile()).path("pad_token");
+                String name = token.isObject() ? token.path("content").asText() : token.asText();
+                long id = name.isEmpty() ? -1 : special(spec, name);
+                if (id >= 0) {
+                    return id;
+                }
+            } catch (IOException e) {
+                throw new ModelException("textual/tokenizer_config.json is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        return configPadId;
     }
 
     /** The id of a special token from {@code added_tokens} or the BPE vocabulary; -1 when the tokenizer has none. */

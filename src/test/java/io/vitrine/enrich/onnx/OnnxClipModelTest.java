@@ -128,6 +128,17 @@ class OnnxClipModelTest {
     }
 
     @Test
+    void an_immich_tokenizer_config_sets_the_padding_token() throws Exception {
+        Path immich = TinyClip.write(tmp.resolve("immich-pad"));
+        Files.writeString(immich.resolve("textual/tokenizer_config.json"), "{\"pad_token\": \"<|endoftext|>\"}");
+        try (OnnxClipModel m = open(immich)) {
+            long[] ids = m.tokenizer().encode("a photo of a cat").ids();
+            assertThat(Arrays.stream(ids, 6, 77).allMatch(i -> i == 49407)).isTrue();
+            assertThat(m.tokenizer().encode("a photo of a cat").mask()).startsWith(1, 1, 1, 1, 1, 1, 1, 0);
+        }
+    }
+
+    @Test
     void a_text_longer_than_the_context_is_cut_and_still_ends_with_the_end_token() {
         try (OnnxClipModel m = open(model)) {
             long[] ids = m.tokenizer().encode("cat ".repeat(200)).ids();
@@ -185,6 +196,35 @@ class OnnxClipModelTest {
             assertThatThrownBy(() -> m.embedTexts(List.of(" "))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> m.embedImages(List.of(junk))).isInstanceOf(java.io.IOException.class).hasMessageContaining("junk.jpg");
         }
+    }
+
+    @Test
+    void a_large_photo_is_read_subsampled_and_gives_the_vector_of_its_colour() throws Exception {
+        Color c = new Color(40, 90, 210);
+        Path big = png(tmp, "big.png", 4000, 3000, c);
+        try (OnnxClipModel m = open(model)) {
+            assertThat(m.embedImages(List.of(big)).getFirst()).containsExactly(expectedFor(c), within(1e-4f));
+        }
+    }
+
+    @Test
+    void an_image_whose_header_claims_too_many_pixels_is_refused_before_decoding() throws Exception {
+        Path bomb = tmp.resolve("bomb.png");
+        Files.write(bomb, pngHeader(50_000, 50_000));
+        try (OnnxClipModel m = open(model)) {
+            assertThatThrownBy(() -> m.embedImages(List.of(bomb))).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("50000×50000 pixels");
+        }
+    }
+
+    /** A PNG signature and a valid IHDR chunk (8-bit RGB), and nothing after it. */
+    private static byte[] pngHeader(int w, int h) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(w).putInt(h)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
     }
 
     @Test
