@@ -40,6 +40,8 @@ final class EnrichmentModule implements AutoCloseable {
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
+    private final io.vitrine.enrich.onnx.OnnxImageTextSource clip;
+    final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
             ObjectMapper json, Clock clock, io.vitrine.events.Events events, java.util.function.Predicate<String> released) {
@@ -62,11 +64,14 @@ final class EnrichmentModule implements AutoCloseable {
         var speech = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),
                 config.dataDir().resolve("work"));
         transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
-        capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr, speech);
+                clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);
+        zeroShot = new io.vitrine.enrich.ZeroShotTaggerSource(clip, Vocabulary.bundled());
         embedder = loadEmbedder(c.inferenceThreads());
+        capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr, speech, clip,
+                embedder.map(io.vitrine.embed.TextEmbedder::space).orElse(null));
         var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);
         steps.storeImageEmbeddings(vectors::put);
-        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, e, service));
+        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, e, service).useImageText(clip));
     }
 
     /** The text embedder ships inside the build (a Maven artifact); failing to load it only turns semantic search off. */
@@ -81,7 +86,13 @@ final class EnrichmentModule implements AutoCloseable {
     }
 
     StepRunner.Enrichment handlers(StepHandler index) {
-        StepHandler embed = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
+        StepHandler text = embeddings.map(io.vitrine.embed.EmbeddingService::step).orElse(id -> { });
+        StepHandler clipTags = steps.zeroShotStep(zeroShot);
+        // CLIP first: its zero-shot tags are among the concepts the text step mixes (ConSE)
+        StepHandler embed = id -> {
+            clipTags.run(id);
+            text.run(id);
+        };
         return new StepRunner.Enrichment(steps.tagsStep(), steps.paletteStep(), steps.qualityStep(), facesAndText.facesStep(),
                 facesAndText.textStep(), embed, index).withTranscripts(transcripts.handler())
                 .withRisk(riskStep.step());
@@ -91,6 +102,7 @@ final class EnrichmentModule implements AutoCloseable {
     public void close() throws Exception {
         tagger.close();
         faces.close();
+        clip.close();
         embedder.ifPresent(io.vitrine.embed.TextEmbedder::close);
     }
 }

@@ -263,6 +263,11 @@ public final class Vitrine implements AutoCloseable {
         return enrichment.riskStep;
     }
 
+    /** Zero-shot tags of the installed CLIP model (empty tagger without one), for {@code vitrine enrich --model clip}. */
+    public io.vitrine.enrich.TaggerSource zeroShotTagger() {
+        return enrichment.zeroShot;
+    }
+
     public io.vitrine.enrich.FaceAndTextSteps facesAndText() {
         return enrichment.facesAndText;
     }
@@ -295,6 +300,18 @@ public final class Vitrine implements AutoCloseable {
     public static ModelStore modelStore(VitrineConfig config) {
         return new io.vitrine.enrich.local.FileModelStore(config.modelsDir(),
                 io.vitrine.enrich.local.FileModelStore.bundledCatalogue(Json.mapper()), config.enrich().modelBaseUrl(), Json.mapper());
+    }
+
+    /**
+     * Installs a CLIP export folder as model {@code name}: it must load (both graphs, tokenizer, config)
+     * before anything is copied, so a broken export is refused with the reason instead of turning CLIP off later.
+     */
+    public static ModelStore.Installed installClip(VitrineConfig config, Path folder, String name, String version, String licence) {
+        var e = config.enrich();
+        new io.vitrine.enrich.onnx.OnnxClipModel(name, version, folder, e.inferenceThreads(), e.inferenceTimeout(), Json.mapper()).close();
+        return modelStore(config).install(new io.vitrine.enrich.ModelManifest(name, version, licence,
+                io.vitrine.enrich.onnx.OnnxImageTextSource.CAPABILITY, "installed from " + folder.toAbsolutePath().normalize(),
+                null, null, java.util.List.of(), null, null, null), folder);
     }
 
     private static String nodeName() {

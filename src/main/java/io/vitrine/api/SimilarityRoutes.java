@@ -40,16 +40,22 @@ final class SimilarityRoutes {
         ctx.json(SearchRoutes.response(run(ctx, v), id));
     }
 
+    /** In the CLIP image space when a CLIP model is installed (what it looks like), else through the tagger's concepts. */
     void byImage(Context ctx) throws Exception {
-        Tagger tagger = taggers.tagger().orElseThrow(() -> new ApiException(503, "capability-off", "Capability off",
-                "searching by image needs the image tagger: run `vitrine models pull " + taggers.modelName() + "`"));
         requireEmbeddings();
-        Upload upload = multipart.read(ctx);
-        List<ConceptScore> proposed;
-        try (var blob = upload.blob()) {
-            proposed = tag(tagger, blob.path());
+        Optional<Tagger> tagger = taggers.tagger();
+        if (tagger.isEmpty() && !embeddings.hasImageText()) {
+            throw new ApiException(503, "capability-off", "Capability off", "searching by image needs a CLIP model "
+                    + "(`vitrine models install DIR`) or the image tagger: run `vitrine models pull " + taggers.modelName() + "`");
         }
-        Optional<SearchQuery.Vector> v = embeddings.forConcepts(proposed);
+        Upload upload = multipart.read(ctx);
+        Optional<SearchQuery.Vector> v;
+        try (var blob = upload.blob()) {
+            v = byClip(blob.path());
+            if (v.isEmpty() && tagger.isPresent()) {
+                v = embeddings.forConcepts(tag(tagger.get(), blob.path()));
+            }
+        }
         if (v.isEmpty()) {
             ctx.json(new SearchRoutes.SearchResponse(0, List.of(), java.util.Map.of(), null, null));
             return;
@@ -61,6 +67,16 @@ final class SimilarityRoutes {
         if (embeddings == null) {
             throw new ApiException(503, "capability-off", "Capability off",
                     "similarity search needs the bundled text embedder, which did not load (see the server log)");
+        }
+    }
+
+    private Optional<SearchQuery.Vector> byClip(java.nio.file.Path image) {
+        try {
+            return embeddings.forImage(image);
+        } catch (IOException e) {
+            throw ApiException.badRequest("the file could not be read as an image");
+        } catch (Exception e) {
+            throw new ApiException(503, "capability-off", "Capability off", "the CLIP model failed on this image: " + e.getMessage());
         }
     }
 

@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, clip (zero-shot tags and image vectors of the installed CLIP model), or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -45,6 +45,9 @@ final class EnrichCommand implements Callable<Integer> {
             int ran = 0;
             for (String id : targets) {
                 boolean any = run(vitrine.enrichmentSteps(), faceModel, id);
+                if (model.equals("all") || model.equals("clip")) {
+                    any |= vitrine.enrichmentSteps().tags(id, true, vitrine.zeroShotTagger(), EnrichmentSteps.CLIP);
+                }
                 any |= run(vitrine.facesAndText(), faceModel, id);
                 if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")) {
                     any |= vitrine.transcripts().transcribe(id, true);
@@ -73,7 +76,7 @@ final class EnrichCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "transcripts",
-            "pocketsphinx", "risk");
+            "pocketsphinx", "risk", "clip");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

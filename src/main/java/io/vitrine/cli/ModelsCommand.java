@@ -11,9 +11,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code vitrine models list|pull|verify}: the model folder under {@code $VITRINE_DATA/models}. */
+/** {@code vitrine models list|pull|install|verify}: the model folder under {@code $VITRINE_DATA/models}. */
 @Command(name = "models", description = "List, pull and verify AI models.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Install.class, ModelsCommand.Verify.class})
 final class ModelsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +27,7 @@ final class ModelsCommand implements Runnable {
         return Vitrine.modelStore(ConfigLoader.load(System.getenv()));
     }
 
-    @Command(name = "list", description = "Models in the catalogue and whether each is installed.")
+    @Command(name = "list", description = "Models in the catalogue and whether each is installed, then models installed from a folder.")
     static final class ListModels implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -40,6 +40,13 @@ final class ModelsCommand implements Runnable {
             for (ModelManifest m : store.catalogue()) {
                 String state = store.installed(m.name()).map(i -> "installed " + i.dir()).orElse("not installed");
                 out.printf("%-24s %-10s %-10s %-30s %s%n", m.name(), m.version(), m.capability(), m.licence(), state);
+            }
+            // models installed from a local folder (models install) are in no catalogue
+            for (ModelStore.Installed i : store.installedModels()) {
+                ModelManifest m = i.manifest();
+                if (store.catalogued(m.name()).isEmpty()) {
+                    out.printf("%-24s %-10s %-10s %-30s %s%n", m.name(), m.version(), m.capability(), m.licence(), "installed " + i.dir());
+                }
             }
             return 0;
         }
@@ -66,6 +73,36 @@ final class ModelsCommand implements Runnable {
                 }
             });
             out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " in " + m.dir());
+            return 0;
+        }
+    }
+
+    @Command(name = "install", description = "Install a CLIP model from a local OpenCLIP/Immich export folder "
+            + "(visual/model.onnx, textual/model.onnx, textual/tokenizer.json, config.json): load it once to check it, "
+            + "copy it, write a manifest with every SHA-256.")
+    static final class Install implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR")
+        java.nio.file.Path dir;
+
+        @CommandLine.Option(names = "--name", description = "model name (default: the folder's name)")
+        String name;
+
+        @CommandLine.Option(names = "--version", description = "model version; change it when you install other weights under the same name (default: 1)")
+        String version = "1";
+
+        @CommandLine.Option(names = "--licence", description = "the weights' licence, recorded in the manifest (default: unknown)")
+        String licence = "unknown";
+
+        @Override
+        public Integer call() {
+            String n = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
+            PrintWriter out = spec.commandLine().getOut();
+            ModelStore.Installed m = Vitrine.installClip(ConfigLoader.load(System.getenv()), dir, n, version, licence);
+            out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " (" + m.manifest().files().size()
+                    + " files, capability clip) in " + m.dir());
             return 0;
         }
     }

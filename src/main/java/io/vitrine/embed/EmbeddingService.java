@@ -5,9 +5,12 @@ import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.EffectiveMetadata;
 import io.vitrine.enrich.ConceptScore;
 import io.vitrine.enrich.EnrichmentService;
+import io.vitrine.enrich.ImageTextEmbedder;
+import io.vitrine.enrich.ImageTextEmbedderSource;
 import io.vitrine.pipeline.StepHandler;
 import io.vitrine.search.SearchQuery;
 import io.vitrine.search.SearchService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is still found by "dog on a beach". A query is embedded once and searched in both.
  */
 public final class EmbeddingService implements SearchService.QueryEmbedding {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddingService.class);
     static final String WORDS = "words.";
     static final String CONCEPTS = "concepts.";
     /** Image-embedding spaces (written by the tagging step, one inference with the tags). */
@@ -31,12 +35,21 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
      * words 0.54), related ones 0.70-0.83 ("a medieval fortress" vs "a photo of castle" 0.75).
      */
     static final float MIN_QUERY_SIMILARITY = 0.65f;
+    /** Image-text (CLIP) spaces: {@code clip:NAME@VERSION}, images and query text in one space. */
+    public static final String CLIP = "clip:";
+    /**
+     * Below this text-to-image cosine a CLIP neighbour is noise. CLIP's cross-modal cosines are low:
+     * ViT-B/32 gives roughly 0.25-0.35 for a matching caption and 0.10-0.20 for an unrelated one
+     * (published figures; no real CLIP weights can be measured on this machine).
+     */
+    static final float MIN_CLIP_SIMILARITY = 0.2f;
 
     private final AssetRepository assets;
     private final EmbeddingRepository vectors;
     private final TextEmbedder embedder;
     private final EnrichmentService enrichment;
     private final Map<String, float[]> conceptVectors = new ConcurrentHashMap<>();
+    private volatile ImageTextEmbedderSource imageText;
 
     public EmbeddingService(AssetRepository assets, EmbeddingRepository vectors, TextEmbedder embedder, EnrichmentService enrichment) {
         this.assets = assets;
@@ -45,6 +58,12 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
         this.enrichment = enrichment;
         // a concept's English label may change (people's concepts): embed the new one next time
         enrichment.vocabulary().onChange(conceptVectors::clear);
+    }
+
+    /** Query text is also embedded by this image-text model, when one is installed. */
+    public EmbeddingService useImageText(ImageTextEmbedderSource source) {
+        this.imageText = source;
+        return this;
     }
 
     public String wordsSpace() {
@@ -106,22 +125,57 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
     @Override
     public List<SearchQuery.Vector> vectorsFor(String text) {
         float[] q = embedder.embed(text);
-        return List.of(new SearchQuery.Vector(wordsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY),
-                new SearchQuery.Vector(conceptsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY));
+        List<SearchQuery.Vector> out = new ArrayList<>(List.of(new SearchQuery.Vector(wordsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY),
+                new SearchQuery.Vector(conceptsSpace(), q, K, 1f, MIN_QUERY_SIMILARITY)));
+        clipText(text).ifPresent(out::add);
+        return out;
     }
 
+    /** The CLIP text tower reads the translated (English) query as well as it reads any caption. */
     @Override
     public List<SearchQuery.Vector> wordVectorsFor(String text) {
-        return List.of(new SearchQuery.Vector(wordsSpace(), embedder.embed(text), K, 1f, MIN_QUERY_SIMILARITY));
+        List<SearchQuery.Vector> out = new ArrayList<>(List.of(
+                new SearchQuery.Vector(wordsSpace(), embedder.embed(text), K, 1f, MIN_QUERY_SIMILARITY)));
+        clipText(text).ifPresent(out::add);
+        return out;
+    }
+
+    /** The query in the CLIP space; a model that fails here leaves search to the other components. */
+    private Optional<SearchQuery.Vector> clipText(String text) {
+        Optional<ImageTextEmbedder> clip = imageText == null ? Optional.empty() : imageText.embedder();
+        if (clip.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            float[] v = clip.get().embedTexts(List.of(text)).getFirst();
+            return Optional.of(new SearchQuery.Vector(clip.get().space(), v, K, 1f, MIN_CLIP_SIMILARITY));
+        } catch (Exception | LinkageError e) {
+            LOG.warn("CLIP query embedding failed, searching without it: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    public boolean hasImageText() {
+        return imageText != null && imageText.embedder().isPresent();
+    }
+
+    /** An example image in the CLIP space (what it looks like); empty without a CLIP model. */
+    public Optional<SearchQuery.Vector> forImage(java.nio.file.Path image) throws Exception {
+        Optional<ImageTextEmbedder> clip = imageText == null ? Optional.empty() : imageText.embedder();
+        if (clip.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SearchQuery.Vector(clip.get().space(), clip.get().embedImages(List.of(image)).getFirst(), K, 1f));
     }
 
     /**
-     * Assets like this one: near its image embedding (what it looks like) when the tagger gave it one,
-     * else near its concepts, else near its words.
+     * Assets like this one: near its image embedding (what it looks like; the CLIP space first, it
+     * knows far more than a classifier's feature) when it has one, else near its concepts, else near its words.
      */
     public Optional<SearchQuery.Vector> similarTo(String assetId) {
         Map<String, float[]> mine = vectors.vectors(assetId);
-        Optional<String> image = mine.keySet().stream().filter(s -> s.startsWith(IMAGE)).sorted().findFirst();
+        Optional<String> image = mine.keySet().stream().filter(s -> s.startsWith(CLIP)).sorted().findFirst()
+                .or(() -> mine.keySet().stream().filter(s -> s.startsWith(IMAGE)).sorted().findFirst());
         if (image.isPresent()) {
             return Optional.of(new SearchQuery.Vector(image.get(), mine.get(image.get()), K, 1f));
         }

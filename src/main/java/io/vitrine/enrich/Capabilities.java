@@ -12,6 +12,8 @@ public final class Capabilities {
     private final String faceModel;
     private final TextReader ocr;
     private final Transcriber speech;
+    private final ImageTextEmbedderSource clip;
+    private final String textSpace;
 
     public Capabilities(ModelStore models, String taggerModel) {
         this(models, taggerModel, null, null);
@@ -19,12 +21,21 @@ public final class Capabilities {
 
     /** {@code faceModel} or {@code ocr} null: that capability is off in this build. */
     public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr) {
-        this(models, taggerModel, faceModel, ocr, null);
+        this(models, taggerModel, faceModel, ocr, null, null);
     }
 
-    /** {@code speech} null: transcripts are off in this build. */
-    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech) {
+    /** {@code speech} null: transcripts are off; {@code clip} null: no image-text model support in this build. */
+    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech,
+            ImageTextEmbedderSource clip) {
+        this(models, taggerModel, faceModel, ocr, speech, clip, null);
+    }
+
+    /** {@code textSpace}: the embedding space of the loaded text embedder, null when none loaded (semantic search off). */
+    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech,
+            ImageTextEmbedderSource clip, String textSpace) {
+        this.textSpace = textSpace;
         this.speech = speech;
+        this.clip = clip;
         this.models = models;
         this.taggerModel = taggerModel;
         this.faceModel = faceModel;
@@ -38,8 +49,10 @@ public final class Capabilities {
                 faces(),
                 ocr(),
                 transcripts(),
-                off("embeddings", "not available in this version"),
-                off("duplicates", "exact duplicates only (by SHA-256 at upload); near-duplicates not available in this version"));
+                clip == null ? off("clip", "no image-text model support configured") : clip.state(),
+                textSpace == null ? off("embeddings", "the bundled text embedder did not load (see the server log): semantic search is off")
+                        : new Capability("embeddings", true, textSpace, "bundled; semantic search on"),
+                duplicates());
     }
 
     private Capability tags() {
@@ -67,6 +80,15 @@ public final class Capabilities {
         }
         return ocr.unavailable().map(reason -> new Capability("ocr", false, ocr.model(), reason))
                 .orElseGet(() -> new Capability("ocr", true, ocr.model() + "@" + ocr.modelVersion(), "tesseract found"));
+    }
+
+    /** Hashes need no model; crops and heavy edits are found through the tagger's image embedding. */
+    private Capability duplicates() {
+        boolean embedding = models.installed(taggerModel).isPresent();
+        return new Capability("duplicates", true, embedding ? "phash+dhash+" + taggerModel : "phash+dhash",
+                embedding ? "exact, re-encoded, resized, cropped and edited copies and bursts"
+                        : "exact, re-encoded, resized copies and bursts by perceptual hashes; crops need `vitrine models pull "
+                                + taggerModel + "`");
     }
 
     private Capability transcripts() {

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Enrichment results in the database. Contract: {@link #replaceDrafts} replaces the drafts a model
- * made on an asset and updates confidences of decided tags without touching their decision;
+ * made on an asset and updates confidences of decided tags without touching their decision; an asset
+ * has one tag per concept, so when two models (classifier, CLIP) propose the same concept the more
+ * confident proposal is kept with its model;
  * {@link #record} keeps one result per asset and kind (the last); thresholds default to the
  * value given by the caller until a concept has decisions.
  */

@@ -27,6 +27,8 @@ public final class EnrichmentSteps {
     public static final String TAGS = "tags";
     public static final String PALETTE = "palette";
     public static final String QUALITY = "quality";
+    /** Zero-shot tags and the image vector of the image-text (CLIP) model, run in the Embed step. */
+    public static final String CLIP = "clip";
     static final int TOP_K = 5;
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentSteps.class);
 
@@ -85,19 +87,29 @@ public final class EnrichmentSteps {
         return id -> quality(id, false);
     }
 
+    /** Zero-shot tags from the image-text model, kept apart from the classifier's ({@value #CLIP} kind, own drafts). */
+    public StepHandler zeroShotStep(TaggerSource zeroShot) {
+        return id -> tags(id, false, zeroShot, CLIP);
+    }
+
     /** Returns whether the step ran (false: nothing to do, unchanged, or no model installed). */
     public boolean tags(String assetId, boolean force) throws Exception {
+        return tags(assetId, force, analyzers.tags(), TAGS);
+    }
+
+    /** Tags from {@code source} recorded under {@code kind}; each model's drafts replace only its own. */
+    public boolean tags(String assetId, boolean force, TaggerSource source, String kind) throws Exception {
         Optional<Tagger> tagger;
         try {
-            tagger = analyzers.tags().tagger();
+            tagger = source.tagger();
         } catch (Exception | LinkageError e) {
-            return failLoading(assetId, e);
+            return failLoading(assetId, e, source, kind);
         }
         if (tagger.isEmpty()) {
             return false;
         }
         Tagger t = tagger.get();
-        return run(assetId, TAGS, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
+        return run(assetId, kind, "preview", t.model(), t.modelVersion(), force, (asset, file) -> {
             Tagger.Analysis analysis = t.analyse(List.of(file)).getFirst();
             List<Tag> tags = select(t, analysis.concepts());
             tx.run(() -> {
@@ -167,15 +179,15 @@ public final class EnrichmentSteps {
         return true;
     }
 
-    private boolean failLoading(String assetId, Throwable e) {
+    private boolean failLoading(String assetId, Throwable e, TaggerSource source, String kind) {
         Asset asset = assets.findLive(assetId).orElse(null);
-        Rendition source = asset == null ? null : rendition(asset, "preview");
-        if (source == null) {
+        Rendition rendition = asset == null ? null : rendition(asset, "preview");
+        if (rendition == null) {
             return false;
         }
-        String name = analyzers.tags().modelName();
+        String name = source.modelName();
         LOG.warn("model {} cannot be loaded: {}", name, e.toString());
-        repo.record(assetId, TAGS, new EnrichmentRepository.Marker(source.sha256(), name, "unloadable"), null,
+        repo.record(assetId, kind, new EnrichmentRepository.Marker(rendition.sha256(), name, "unloadable"), null,
                 name + " cannot be loaded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         return true;

@@ -35,6 +35,14 @@ public interface ModelStore {
 
     Installed pull(String name, Progress progress);
 
+    /**
+     * Installs a model from a local folder (a user's export, e.g. a CLIP model in the OpenCLIP/Immich
+     * layout): every regular file is copied, its SHA-256 and size written into the manifest built from
+     * {@code description} (its files list is ignored), and the folder published with one rename like a
+     * pull. Symbolic links and an unusable name are refused with {@link ModelException}.
+     */
+    Installed install(ModelManifest description, Path folder);
+
     /** Problems found (missing file, wrong checksum); empty when the installed model is intact. */
     List<String> verify(String name);
 }

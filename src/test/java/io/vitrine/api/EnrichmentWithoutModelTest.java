@@ -31,6 +31,14 @@ class EnrichmentWithoutModelTest {
             assertThat(tags.path("name").asText()).isEqualTo("tags");
             assertThat(tags.path("enabled").asBoolean()).isFalse();
             assertThat(tags.path("reason").asText()).contains("not installed").contains("vitrine models pull mobilenetv2-12-int8");
+            // what runs without a pulled model says so: the bundled text embedder and hash-based duplicates
+            JsonNode all = server.json(server.get("/api/v1/capabilities")).path("capabilities");
+            java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+            all.forEach(c -> byName.put(c.path("name").asText(), c));
+            assertThat(byName.get("embeddings").path("enabled").asBoolean()).isTrue();
+            assertThat(byName.get("embeddings").path("model").asText()).startsWith("text:bge-small-en-v1.5");
+            assertThat(byName.get("duplicates").path("enabled").asBoolean()).isTrue();
+            assertThat(byName.get("duplicates").path("reason").asText()).contains("crops need `vitrine models pull mobilenetv2-12-int8`");
 
             String id = server.json(server.upload("b.jpg", Files.readAllBytes(BALLOONS))).path("id").asText();
             JsonNode a = EnrichmentApiTest.await(server, id, "", EnrichmentApiTest::enriched);

@@ -1,6 +1,7 @@
 package io.vitrine.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.vitrine.db.Database;
 import io.vitrine.enrich.jdbc.JdbiEnrichmentRepository;
@@ -54,6 +55,21 @@ abstract class EnrichmentRepositoryContract {
             assertThat(t.status()).isEqualTo(Tag.Status.ACCEPTED);
         });
         assertThat(repo.tags("a1")).extracting(Tag::concept).containsExactlyInAnyOrder("beach", "dog");
+    }
+
+    @Test
+    void two_models_proposing_one_concept_keep_one_tag_from_the_more_confident() {
+        repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.5), ai("beach", 0.6)));
+        repo.replaceDrafts("a1", "clip", List.of(clip("dog", 0.8), clip("beach", 0.4), clip("sky", 0.3)));
+        assertThat(repo.tags("a1")).extracting(Tag::concept, Tag::model)
+                .containsExactlyInAnyOrder(tuple("dog", "clip"), tuple("beach", "m"), tuple("sky", "clip"));
+        repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.5), ai("beach", 0.65)));
+        assertThat(repo.tags("a1")).extracting(Tag::concept, Tag::model, Tag::confidence)
+                .containsExactlyInAnyOrder(tuple("dog", "clip", 0.8), tuple("beach", "m", 0.65), tuple("sky", "clip", 0.3));
+    }
+
+    private static Tag clip(String concept, double confidence) {
+        return new Tag(concept, confidence, Tag.Status.DRAFT, "ai", "clip", "1", T, null);
     }
 
     @Test

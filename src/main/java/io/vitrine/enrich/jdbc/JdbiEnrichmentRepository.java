@@ -51,12 +51,19 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
                     .bind("a", assetId).bind("m", model).execute();
             for (Tag t : tags) {
                 if (decided.contains(t.concept())) {
+                    // two models (classifier, CLIP) may propose one concept: the more confident keeps it
                     h.createUpdate("""
                             update asset_tags set confidence = :c, model = :m, model_version = :v
-                            where asset_id = :a and concept = :k and source <> 'human'""")
+                            where asset_id = :a and concept = :k and source <> 'human' and (model = :m or confidence < :c)""")
                             .bind("c", t.confidence()).bind("m", t.model()).bind("v", t.modelVersion())
                             .bind("a", assetId).bind("k", t.concept()).execute();
-                } else {
+                } else if (h.createUpdate("""
+                            update asset_tags set confidence = :c, model = :m, model_version = :v, created_at = :at
+                            where asset_id = :a and concept = :k and confidence < :c""")
+                        .bind("c", t.confidence()).bind("m", t.model()).bind("v", t.modelVersion()).bind("at", ts(t.createdAt()))
+                        .bind("a", assetId).bind("k", t.concept()).execute() == 0
+                        && h.createQuery("select count(*) from asset_tags where asset_id = :a and concept = :k")
+                                .bind("a", assetId).bind("k", t.concept()).mapTo(Integer.class).one() == 0) {
                     insert(h, assetId, t);
                 }
             }

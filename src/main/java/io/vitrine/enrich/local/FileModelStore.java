@@ -102,6 +102,47 @@ public final class FileModelStore implements ModelStore {
         }
     }
 
+    @Override
+    public Installed install(ModelManifest d, Path folder) {
+        if (d.name() == null || !validName(d.name())) {
+            throw new ModelException("invalid model name '" + d.name() + "': letters, digits, '.', '_' and '-' only");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ModelException(folder + " is not a folder");
+        }
+        Path staging = root.resolve(".partial").resolve(d.name());
+        try {
+            FileTrees.delete(staging);
+            Files.createDirectories(staging);
+            List<ModelManifest.ModelFile> files = new ArrayList<>();
+            for (Path src : LocalFolder.files(folder)) {
+                String rel = folder.relativize(src).toString().replace('\\', '/');
+                Path target = staging.resolve(rel);
+                Files.createDirectories(target.getParent());
+                Files.copy(src, target, StandardCopyOption.COPY_ATTRIBUTES);
+                files.add(new ModelManifest.ModelFile(rel, sha256(target), Files.size(target), null));
+            }
+            ModelManifest m = new ModelManifest(d.name(), d.version(), d.licence(), d.capability(), d.source(), d.repo(),
+                    d.revision(), files, d.inputs(), d.outputs(), d.preprocessing());
+            Files.writeString(staging.resolve(MANIFEST), json.writeValueAsString(m));
+            return publish(d.name(), staging);
+        } catch (IOException e) {
+            discard(staging);
+            throw new ModelException("install of " + d.name() + " from " + folder + " did not finish: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discard(staging);
+            throw e;
+        }
+    }
+
+    private static void discard(Path staging) {
+        try {
+            FileTrees.delete(staging);
+        } catch (IOException | RuntimeException ignored) {
+            // the next install clears it first
+        }
+    }
+
     private void fetch(ModelManifest m, ModelManifest.ModelFile f, Path staging, Progress progress) throws IOException {
         Path target = staging.resolve(f.path());
         if (Files.isRegularFile(target) && sha256(target).equals(f.sha256())) {
