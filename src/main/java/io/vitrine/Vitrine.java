@@ -125,7 +125,7 @@ public final class Vitrine implements AutoCloseable {
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
                     assetService::purge,
-                    enrichment.handlers(indexing).withDuplicates(duplicates.step()));
+                    enrichment.handlers(indexing.afterEnrichment()).withDuplicates(duplicates.step()));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> {
                         assets.updateStatus(id, AssetStatus.FAILED, reason, at);
@@ -175,14 +175,16 @@ public final class Vitrine implements AutoCloseable {
 
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
+        io.vitrine.api.EventStream live = new io.vitrine.api.EventStream(notifications.feed, assetService,
+                governance.approvals().workflow()::released);
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
-                .withRelated(duplicates, enrichment.embeddings);
+                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger),
                 searchLog).withDuplicates(duplicates).reindex(indexing::rebuild)
-                .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
+                .notifications(new HttpApi.Notifications(notifications.webhooks, live), json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();
         return this;
