@@ -265,7 +265,12 @@ public final class Vitrine implements AutoCloseable {
 
     /** The model folder of a configuration, without opening the database (for {@code vitrine models}). */
     public static ModelStore modelStore(VitrineConfig config) {
-        return new io.vitrine.enrich.local.FileModelStore(config.modelsDir(),
+        return modelStore(config, config.modelsDir());
+    }
+
+    /** The model store over another folder of installed models (benchmarks take one by option). */
+    public static ModelStore modelStore(VitrineConfig config, Path modelsDir) {
+        return new io.vitrine.enrich.local.FileModelStore(modelsDir,
                 io.vitrine.enrich.local.FileModelStore.bundledCatalogue(Json.mapper()), config.enrich().modelBaseUrl(), Json.mapper());
     }
 
