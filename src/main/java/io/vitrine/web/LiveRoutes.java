@@ -6,13 +6,16 @@ import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetNotFoundException;
 import io.vitrine.auth.Permission;
 import io.vitrine.events.EventLog;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Live updates for signed-in browsers: {@code GET /events} is the API's event stream behind the
@@ -22,7 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * someone the page would not show it to.
  */
 final class LiveRoutes {
-    /** Browsers open at most 6 connections per host over HTTP/1.1: a few tabs' streams must leave room for pages. */
+    /**
+     * Browsers open at most 6 connections per host over HTTP/1.1: a few tabs' streams must leave room
+     * for pages. A new stream beyond this ends the session's oldest (at that one's next heartbeat):
+     * usually the connection of a page already left, which the server only notices when it writes;
+     * a tab still open resumes with Last-Event-ID and nothing is lost.
+     */
     static final int STREAMS_PER_SESSION = 4;
     static final long HEARTBEAT_SECONDS = 15;
     /** A stream ends now and then and the browser resumes it: nothing is held open forever. */
@@ -34,7 +42,7 @@ final class LiveRoutes {
     private final Sessions sessions;
     private final WebAccess access;
     private final Pages pages;
-    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final Map<String, Deque<AtomicBoolean>> open = new ConcurrentHashMap<>();
 
     LiveRoutes(EventStream stream, Guard guard, Sessions sessions, WebAccess access, Pages pages) {
         this.stream = stream;
@@ -56,17 +64,14 @@ final class LiveRoutes {
             return;
         }
         String key = who.get().session().idHash();
-        if (!acquire(key)) {
-            ctx.status(429).header("Retry-After", "30").result("this session already has " + STREAMS_PER_SESSION + " live streams open");
-            return;
-        }
+        AtomicBoolean superseded = acquire(key);
         try {
             String cookie = ctx.cookie(Guard.COOKIE);
             EventStream.Options o = new EventStream.Options(List.of("asset.*"), lastEventId(ctx),
                     seconds(ctx, "heartbeat", HEARTBEAT_SECONDS, 300), seconds(ctx, "timeout", STREAM_SECONDS, STREAM_SECONDS), false);
-            stream.run(ctx, who.get().principal(), o, LiveRoutes::data, () -> stillSignedIn(cookie));
+            stream.run(ctx, who.get().principal(), o, LiveRoutes::data, () -> !superseded.get() && stillSignedIn(cookie));
         } finally {
-            release(key);
+            release(key, superseded);
         }
     }
 
@@ -95,18 +100,25 @@ final class LiveRoutes {
         }
     }
 
-    private boolean acquire(String key) {
-        boolean[] ok = {false};
-        open.compute(key, (k, n) -> {
-            int count = n == null ? 0 : n;
-            ok[0] = count < STREAMS_PER_SESSION;
-            return ok[0] ? count + 1 : count;
+    /** Counts the new stream in; beyond the bound the oldest is told to end. Returns the new stream's "superseded" flag. */
+    private AtomicBoolean acquire(String key) {
+        AtomicBoolean mine = new AtomicBoolean();
+        open.compute(key, (k, streams) -> {
+            Deque<AtomicBoolean> d = streams == null ? new ArrayDeque<>() : streams;
+            d.addLast(mine);
+            while (d.size() > STREAMS_PER_SESSION) {
+                d.pollFirst().set(true);
+            }
+            return d;
         });
-        return ok[0];
+        return mine;
     }
 
-    private void release(String key) {
-        open.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+    private void release(String key, AtomicBoolean mine) {
+        open.computeIfPresent(key, (k, d) -> {
+            d.remove(mine);
+            return d.isEmpty() ? null : d;
+        });
     }
 
     /** A garbled Last-Event-ID (no browser sends one) starts afresh rather than failing the stream. */
