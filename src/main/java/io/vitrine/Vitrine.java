@@ -132,7 +132,7 @@ public final class Vitrine implements AutoCloseable {
                     new RenditionStep(assets, blobs, adapters.renderer(), config.dataDir().resolve("work")),
                     indexing,
                     assetService::purge,
-                    enrichment.handlers(indexing).withDuplicates(duplicates.step())
+                    enrichment.handlers(indexing.afterEnrichment()).withDuplicates(duplicates.step())
                             .withConcepts(concepts.concepts.reindexStep(), concepts.fewShot.applyStep()));
             workers = track(new Workers(jobs, runner,
                     (id, reason, at) -> {
@@ -190,17 +190,19 @@ public final class Vitrine implements AutoCloseable {
 
     public Vitrine startHttp() {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
+        io.vitrine.api.EventStream live = new io.vitrine.api.EventStream(notifications.feed, assetService,
+                governance.approvals().workflow()::released, governance.sharing().collections()::collectionsOf);
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
-                .withRelated(duplicates, enrichment.embeddings);
+                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
                         enrichment.risks),
                 searchLog).withDuplicates(duplicates).withConcepts(concepts.concepts, concepts.fewShot).reindex(indexing::rebuild)
                 .withNotificationInbox(new io.vitrine.notification.NotificationService(
                         new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC()))
-                .notifications(new HttpApi.Notifications(notifications.webhooks, notifications.feed), assetService, json)
+                .notifications(new HttpApi.Notifications(notifications.webhooks, live), json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();
         return this;
@@ -298,7 +300,12 @@ public final class Vitrine implements AutoCloseable {
 
     /** The model folder of a configuration, without opening the database (for {@code vitrine models}). */
     public static ModelStore modelStore(VitrineConfig config) {
-        return new io.vitrine.enrich.local.FileModelStore(config.modelsDir(),
+        return modelStore(config, config.modelsDir());
+    }
+
+    /** The model store over another folder of installed models (benchmarks take one by option). */
+    public static ModelStore modelStore(VitrineConfig config, Path modelsDir) {
+        return new io.vitrine.enrich.local.FileModelStore(modelsDir,
                 io.vitrine.enrich.local.FileModelStore.bundledCatalogue(Json.mapper()), config.enrich().modelBaseUrl(), Json.mapper());
     }
 

@@ -280,11 +280,11 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
-    /** What the notification routes need: webhook subscriptions and the live event feed. */
-    public record Notifications(io.vitrine.webhooks.WebhookService webhooks, io.vitrine.events.EventFeed feed) {}
+    /** What the notification routes need: webhook subscriptions and the live event stream (shared with the web UI). */
+    public record Notifications(io.vitrine.webhooks.WebhookService webhooks, EventStream events) {}
 
     /** Adds the webhook and event-stream routes (kept out of the constructor so features can be wired one by one). */
-    public HttpApi notifications(Notifications n, AssetService assets, ObjectMapper json) {
+    public HttpApi notifications(Notifications n, ObjectMapper json) {
         WebhookRoutes hooks = new WebhookRoutes(n.webhooks(), json);
         route(HandlerType.POST, "/api/v1/webhooks", Permission.WEBHOOK_MANAGE, hooks::create);
         route(HandlerType.GET, "/api/v1/webhooks", Permission.WEBHOOK_MANAGE, hooks::list);
@@ -292,7 +292,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.DELETE, "/api/v1/webhooks/{id}", Permission.WEBHOOK_MANAGE, hooks::delete);
         route(HandlerType.GET, "/api/v1/webhooks/{id}/deliveries", Permission.WEBHOOK_MANAGE, hooks::deliveries);
         route(HandlerType.POST, "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Permission.WEBHOOK_MANAGE, hooks::replay);
-        route(HandlerType.GET, "/api/v1/events", Permission.EVENTS_READ, new EventStreamRoutes(n.feed(), assets, json, access)::stream);
+        route(HandlerType.GET, "/api/v1/events", Permission.EVENTS_READ, new EventStreamRoutes(n.events(), json)::stream);
         return this;
     }
 

@@ -29,8 +29,7 @@ final class SearchRoutes {
     void search(Context ctx) {
         SearchQuery q = parse(ctx);
         long started = System.nanoTime();
-        SearchService.Results r = search.search(q.visibleIn(Access.principal(ctx).visibleRegions())
-                .withinCollections(Access.principal(ctx).visibleCollections()), explain(ctx));
+        SearchService.Results r = search.search(q.seenBy(Access.principal(ctx)), explain(ctx));
         // only first pages of typed queries are searches people made; browsing and paging are not
         if (q.text() != null && !q.text().isBlank() && q.cursor() == null) {
             log.searched(Access.principal(ctx).tokenId(), q.text(), r.total(), (System.nanoTime() - started) / 1_000_000,
@@ -71,20 +70,12 @@ final class SearchRoutes {
             filters.put(facet, ctx.queryParams(name).stream().flatMap(v -> List.of(v.split(",")).stream())
                     .map(String::strip).filter(v -> !v.isEmpty()).toList());
         }
-        releasedOnlyFor(Access.principal(ctx), filters);
         String q = ctx.queryParam("q");
         if (q != null && q.length() > MAX_Q) {
             throw ApiException.badRequest("q is longer than " + MAX_Q + " characters");
         }
         return new SearchQuery(q, filters, date(ctx, "from", false), date(ctx, "to", true), sort(ctx.queryParam("sort")),
                 Paging.limit(ctx), ctx.queryParam("cursor"));
-    }
-
-    /** A partner outside the company searches released assets only: the workflow filter inside the query keeps totals and facets honest. */
-    private static void releasedOnlyFor(io.vitrine.auth.Principal p, Map<Facet, List<String>> filters) {
-        if (p != null && p.outsider()) {
-            filters.put(Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(filters.get(Facet.WORKFLOW)));
-        }
     }
 
     private static SearchQuery.SortOrder sort(String s) {

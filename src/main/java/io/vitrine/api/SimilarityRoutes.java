@@ -94,9 +94,8 @@ final class SimilarityRoutes {
             throw ApiException.badRequest("q is not used here; search by example ranks by likeness");
         }
         SearchQuery q = new SearchQuery(null, filters.filters(), filters.from(), filters.to(), SearchQuery.SortOrder.RELEVANCE,
-                filters.limit(), filters.cursor(), Access.principal(ctx).visibleRegions(),
-                new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, SearchRoutes.explain(ctx)))
-                .withinCollections(Access.principal(ctx).visibleCollections());
-        return search.search(q);
+                filters.limit(), filters.cursor(), null,
+                new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, SearchRoutes.explain(ctx)));
+        return search.search(q.seenBy(Access.principal(ctx)));
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,20 +33,17 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "enrich", description = "Enrichment images/s per model, pipeline overhead vs raw inference, model memory, tag precision.")
 final class BenchEnrich implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    ModelBenchOptions options;
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "images, optionally with labels.tsv (default: ../shared/corpus/labeled/gcompris-animals)")
     Path dir = Path.of("../shared/corpus/labeled/gcompris-animals");
 
-    @Option(names = "--models", description = "folder of installed models (default: $VITRINE_DATA/models)")
-    Path models;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        Path source = models != null ? models : ConfigLoader.load(env).modelsDir();
+        PrintWriter out = options.out();
+        Path source = options.modelsDir();
+        Map<String, String> env = options.env();
         Path data = Files.createTempDirectory("vitrine-bench-enrich");
         env.put("VITRINE_DATA", data.toString());
         env.remove("VITRINE_DB_URL");

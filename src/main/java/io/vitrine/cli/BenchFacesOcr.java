@@ -1,7 +1,6 @@
 package io.vitrine.cli;
 
 import io.vitrine.Vitrine;
-import io.vitrine.config.ConfigLoader;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.enrich.Face;
 import io.vitrine.enrich.FaceDetector;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,23 +28,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "faces-ocr", description = "Face detection images/s and faces per photo; OCR images/s and character accuracy on generated printed text.")
 final class BenchFacesOcr implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    ModelBenchOptions options;
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "photos for face detection (default: ../shared/corpus/photos)")
     Path dir = Path.of("../shared/corpus/photos");
 
-    @Option(names = "--data", description = "data folder whose models/ holds the face model (default: $VITRINE_DATA)")
-    Path data;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        if (data != null) {
-            env.put("VITRINE_DATA", data.toString());
-        }
-        VitrineConfig config = ConfigLoader.load(env);
+        PrintWriter out = options.out();
+        VitrineConfig config = options.config();
         faces(config, out);
         ocr(config.enrich(), out);
         out.flush();
@@ -55,7 +46,7 @@ final class BenchFacesOcr implements Callable<Integer> {
 
     private void faces(VitrineConfig config, PrintWriter out) throws Exception {
         VitrineConfig.Enrich c = config.enrich();
-        try (var source = new OnnxFaceDetectorSource(Vitrine.modelStore(config), c.faceModel(), c.inferenceThreads(), c.inferenceTimeout())) {
+        try (var source = new OnnxFaceDetectorSource(Vitrine.modelStore(config, options.modelsDir()), c.faceModel(), c.inferenceThreads(), c.inferenceTimeout())) {
             FaceDetector d = source.detector().orElse(null);
             if (d == null) {
                 out.println("faces: model " + c.faceModel() + " not installed; run `vitrine models pull " + c.faceModel() + "`");

@@ -22,6 +22,8 @@ public final class Events {
     public static final String ASSET_TAGS_REVIEWED = "asset.tags.reviewed";
     /** The AI proposed (new) draft tags: a re-tagging run makes one per asset, coalesced per subscription. */
     public static final String ASSET_TAGGED = "asset.tagged";
+    /** The enrichment steps (tags, palette, quality, faces, text, embedding) finished and their findings are indexed. */
+    public static final String ASSET_ENRICHED = "asset.enriched";
     public static final String LICENCE_ATTACHED = "licence.attached";
 
     static final int MAX_TEXT = 1000;

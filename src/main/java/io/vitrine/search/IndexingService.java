@@ -134,6 +134,19 @@ public final class IndexingService implements StepHandler {
     }
 
     /**
+     * The step after the enrichment steps: indexes what the models found, then records
+     * {@code asset.enriched} so open pages and integrators learn that the AI findings are complete.
+     */
+    public StepHandler afterEnrichment() {
+        return assetId -> {
+            run(assetId);
+            if (assets.findLive(assetId).isPresent()) {
+                events.record(Events.ASSET_ENRICHED, assetId, java.util.Map.of());
+            }
+        };
+    }
+
+    /**
      * Rebuilds the whole index from the database without downtime: a fresh index is built aside
      * while the live one keeps answering searches and taking writes (applied to both), then
      * swapped in. Returns how many assets were indexed.

@@ -1,6 +1,9 @@
 package io.vitrine.search;
 
+import io.vitrine.auth.Principal;
+import io.vitrine.workflow.WorkflowState;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +62,23 @@ public record SearchQuery(
     public SearchQuery withinCollections(Set<String> collections) {
         return new SearchQuery(text, filters, from, to, sort, limit, cursor, visibleRegions, hybrid, language,
                 collections == null ? null : Set.copyOf(collections));
+    }
+
+    /**
+     * This query as {@code viewer} may run it: within her regions and, for a partner outside the
+     * company, over released (approved or published) assets only. Both are filters inside the search,
+     * so totals and facet counts are honest. Every search made for a person goes through here.
+     */
+    public SearchQuery seenBy(Principal viewer) {
+        Map<Facet, List<String>> f = new EnumMap<>(Facet.class);
+        if (filters != null) {
+            f.putAll(filters);
+        }
+        if (viewer.outsider()) {
+            f.put(Facet.WORKFLOW, WorkflowState.onlyReleased(f.get(Facet.WORKFLOW)));
+        }
+        return new SearchQuery(text, f, from, to, sort, limit, cursor, visibleRegions, hybrid, language, visibleCollections)
+                .visibleIn(viewer.visibleRegions()).withinCollections(viewer.visibleCollections());
     }
 
     public SearchQuery withHybrid(Hybrid h) {

@@ -50,18 +50,18 @@ final class LibraryRoutes {
     }
 
     void library(Context ctx, Sessions.SignedIn who) {
-        Params p = Params.of(ctx, who.principal());
+        Params p = Params.of(ctx);
         java.util.Set<String> regions = who.principal().visibleRegions();
         long started = System.nanoTime();
         // natural language: with the embedder installed a text query is hybrid (keyword + semantic)
-        SearchService.Results r = search.search(p.query(ctx.queryParam("cursor")).visibleIn(regions)
-                .withinCollections(who.principal().visibleCollections()), false);
+        SearchQuery query = p.query(ctx.queryParam("cursor"), who.principal());
+        SearchService.Results r = search.search(query, false);
         if (!p.q().isEmpty() && ctx.queryParam("cursor") == null) {
             log.searched(who.principal().tokenId(), p.q(), r.total(), (System.nanoTime() - started) / 1_000_000, java.time.Instant.now());
         }
         List<LibraryPage.FacetGroup> facets = facets(r.facets(), p.filters());
         LibraryPage page;
-        if (p.browsing()) {
+        if (Params.listed(query)) {
             Page<Asset> list = assets.list(PAGE, ctx.queryParam("cursor"), regions, who.principal().visibleCollections());
             page = new LibraryPage(Chrome.of("Library", who), "", p.sort(), r.total(), true,
                     list.items().stream().map(Tiles::of).toList(), facets, more(p, list.nextCursor()));
@@ -107,7 +107,7 @@ final class LibraryRoutes {
     /** The query string, parsed leniently: unknown facet values simply match nothing. */
     private record Params(String q, String sort, Map<Facet, List<String>> filters) {
 
-        static Params of(Context ctx, io.vitrine.auth.Principal who) {
+        static Params of(Context ctx) {
             String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
             q = q.length() > MAX_Q ? q.substring(0, MAX_Q) : q;
             Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
@@ -117,10 +117,6 @@ final class LibraryRoutes {
                     filters.put(f, values);
                 }
             }
-            if (who.outsider()) {
-                // partners outside the company see released assets only, filtered inside the search
-                filters.put(Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(filters.get(Facet.WORKFLOW)));
-            }
             String sort = ctx.queryParam("sort");
             if (sort == null || !List.of("relevance", "newest", "oldest").contains(sort)) {
                 sort = q.isEmpty() ? "newest" : "relevance";
@@ -128,17 +124,23 @@ final class LibraryRoutes {
             return new Params(q, sort, filters);
         }
 
-        boolean browsing() {
-            return q.isEmpty() && filters.isEmpty() && sort.equals("newest");
+        /**
+         * The whole library newest first is the SQL list (the search only counts); whatever narrows it,
+         * a partner's released-only rule included, is a search with its own cursor.
+         */
+        static boolean listed(SearchQuery seen) {
+            return (seen.text() == null || seen.text().isEmpty()) && seen.sort() == SearchQuery.SortOrder.DATE_DESC
+                    && seen.filters().isEmpty();
         }
 
-        SearchQuery query(String cursor) {
+        SearchQuery query(String cursor, io.vitrine.auth.Principal viewer) {
             SearchQuery.SortOrder order = switch (sort) {
                 case "newest" -> SearchQuery.SortOrder.DATE_DESC;
                 case "oldest" -> SearchQuery.SortOrder.DATE_ASC;
                 default -> SearchQuery.SortOrder.RELEVANCE;
             };
-            return new SearchQuery(q, filters, null, null, order, PAGE, browsing() ? null : cursor);
+            SearchQuery seen = new SearchQuery(q, filters, null, null, order, PAGE, null).seenBy(viewer);
+            return listed(seen) ? seen : new SearchQuery(q, filters, null, null, order, PAGE, cursor).seenBy(viewer);
         }
 
         String queryString() {

@@ -50,14 +50,9 @@ final class RelatedRoutes {
     }
 
     private List<LibraryPage.Tile> similar(Sessions.SignedIn who, String self, SearchQuery.Vector v) {
-        Map<io.vitrine.search.Facet, List<String>> filters = new java.util.EnumMap<>(io.vitrine.search.Facet.class);
-        if (who.principal().outsider()) {
-            filters.put(io.vitrine.search.Facet.WORKFLOW, io.vitrine.workflow.WorkflowState.onlyReleased(null));
-        }
-        SearchQuery q = new SearchQuery(null, filters, null, null, SearchQuery.SortOrder.RELEVANCE, SIMILAR + 1, null,
-                who.principal().visibleRegions(), new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, false))
-                .withinCollections(who.principal().visibleCollections());
-        return search.search(q).hits().stream().filter(h -> !h.asset().id().equals(self)).limit(SIMILAR)
+        SearchQuery q = new SearchQuery(null, Map.of(), null, null, SearchQuery.SortOrder.RELEVANCE, SIMILAR + 1, null,
+                null, new SearchQuery.Hybrid(List.of(v), 0f, SearchQuery.Hybrid.DEFAULT_RRF_K, false));
+        return search.search(q.seenBy(who.principal())).hits().stream().filter(h -> !h.asset().id().equals(self)).limit(SIMILAR)
                 .map(h -> Tiles.of(h.asset())).toList();
     }
 

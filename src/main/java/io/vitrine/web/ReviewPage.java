@@ -8,6 +8,13 @@ import java.util.List;
  */
 public record ReviewPage(Chrome chrome, boolean canReview, List<Task> tasks, boolean canResolve, List<Pair> pairs,
         List<Drafts> drafts, String message) {
+    /** At most this many of each list are shown; a full list's count says "50+". */
+    public static final int SHOWN = 50;
+
+    /** The count in a section's heading, kept current by the live updates. */
+    public String countOf(List<?> shown) {
+        return shown.size() >= SHOWN ? SHOWN + "+" : String.valueOf(shown.size());
+    }
 
     /** An asset whose AI tags wait for a person's decision. */
     public record Drafts(LibraryPage.Tile tile, int count) {}

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /** The review queues in the browser: approval tasks for the person's roles (decided in place) and possible duplicates. */
 final class ReviewRoutes {
-    private static final int LIMIT = 50;
+    private static final int LIMIT = ReviewPage.SHOWN;
 
     private final ReviewQueue queue;
     private final WorkflowService workflow;

@@ -15,6 +15,7 @@ final class StaticFiles {
             "app.css", "/web/app.css",
             "app.js", "/web/app.js",
             "upload.js", "/web/upload.js",
+            "live.js", "/web/live.js",
             "favicon.svg", "/web/favicon.svg",
             "htmx.min.js", HTMX);
 

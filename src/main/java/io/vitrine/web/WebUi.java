@@ -28,6 +28,8 @@ public final class WebUi {
     private final AssetService assets;
     private ReviewRoutes review;
     private RelatedRoutes related;
+    private LiveRoutes live;
+    private final Sessions sessions;
     private final WorkflowCardRoutes workflowCard;
     private final SearchService searchService;
     private final io.vitrine.enrich.EnrichmentService enrichment;
@@ -47,6 +49,7 @@ public final class WebUi {
         this.searchService = search;
         this.enrichment = enrichment;
         this.guard = new Guard(sessions, pages);
+        this.sessions = sessions;
         this.login = new LoginRoutes(sessions, guard, pages, external);
         this.oidc = external == null ? null
                 : new OidcRoutes(external, sessions, guard, pages, audit, java.time.Clock.systemUTC());
@@ -67,6 +70,12 @@ public final class WebUi {
     /** Adds the asset page's duplicates-and-similar card; call before {@link #register}. */
     public WebUi withRelated(io.vitrine.duplicate.DuplicateService duplicates, java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings) {
         this.related = new RelatedRoutes(duplicates, embeddings, searchService, assets, access, pages);
+        return this;
+    }
+
+    /** Adds live updates (the session's event stream and the grid cards it refreshes); call before {@link #register}. */
+    public WebUi withLiveUpdates(io.vitrine.api.EventStream stream) {
+        this.live = new LiveRoutes(stream, guard, sessions, access, pages);
         return this;
     }
 
@@ -105,6 +114,10 @@ public final class WebUi {
             app.addHttpHandler(HandlerType.GET, "/review", guard.page(Permission.ASSET_READ, review::page));
             app.addHttpHandler(HandlerType.POST, "/review/tasks/{id}", guard.action(Permission.WORKFLOW_REVIEW, review::decideTask));
             app.addHttpHandler(HandlerType.POST, "/review/duplicates/{a}/{b}", guard.action(Permission.METADATA_EDIT, review::decidePair));
+        }
+        if (live != null) {
+            app.addHttpHandler(HandlerType.GET, "/events", live::events);
+            app.addHttpHandler(HandlerType.GET, "/tiles", guard.page(Permission.ASSET_READ, live::tiles));
         }
         app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
         app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));

@@ -84,6 +84,23 @@ class WebUiGovernanceTest {
     }
 
     @Test
+    void an_external_partners_library_and_search_list_released_assets_only() throws Exception {
+        String draft = gov.asset(504, "{\"title\":\"Partner draft flyer\"}");
+        String released = gov.asset(505, "{\"title\":\"Partner ready flyer\"}");
+        gov.approve(released);
+        Browser partner = signIn(gov.user("external"));
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains(released); i++) { // the index shows the approval within a refresh
+            Thread.sleep(100);
+            page = partner.get("/").body();
+        }
+        assertThat(page).contains("data-asset=\"" + released + "\"").doesNotContain(draft).doesNotContain("Partner draft flyer");
+        String searched = partner.get("/?q=flyer").body();
+        assertThat(searched).contains(released).doesNotContain(draft);
+        assertThat(signIn(gov.user("consumer")).get("/?q=flyer").body()).contains(draft).contains(released);
+    }
+
+    @Test
     void original_downloads_in_the_ui_are_audited() throws Exception {
         Browser librarian = signIn(gov.user("librarian", "DE"));
         assertThat(librarian.get("/assets/" + everywhere + "/original").statusCode()).isEqualTo(200);

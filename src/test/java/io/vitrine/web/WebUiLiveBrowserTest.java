@@ -1,0 +1,181 @@
+package io.vitrine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vitrine.TestServer;
+import io.vitrine.api.GovernanceClient;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Live updates in a real browser: what happens through the API while a page is open shows on that
+ * page without a reload (a marker set in the page's window survives), keeping the scroll position,
+ * and is announced politely. Screenshots go to target/screenshots/.
+ */
+class WebUiLiveBrowserTest {
+    static final String MODEL = "mobilenetv2-12-int8";
+    static final Path BALLOONS = Path.of("../shared/corpus/photos/imagingbook/Balloons600.jpg");
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+    static GovernanceClient gov;
+    static Browser browser;
+    static WebDriverWait wait;
+    static boolean modelInstalled;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.start();
+        modelInstalled = io.vitrine.enrich.ModelServer.installShared(temp.resolve("data"), MODEL);
+        server = new TestServer(temp.resolve("data"), Map.of());
+        gov = new GovernanceClient(server);
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+        browser.driver.get(server.uri("/").toString());
+        find("#token").sendKeys(TestServer.TOKEN);
+        find(".login-form button[type=submit]").click();
+        find("#q");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void no_console_errors() {
+        assertThat(browser.severeConsoleMessages()).as("severe console messages").isEmpty();
+    }
+
+    static WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    static Object js(String script) {
+        return browser.driver.executeScript(script);
+    }
+
+    /** Opens a page, waits for its live stream, and marks the window: a reload would lose the mark. */
+    static void openLive(String path) {
+        browser.driver.get(server.uri(path).toString());
+        find("#main");
+        wait.until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'")));
+        js("window.__noReload = 'still here'");
+        sleepQuietly(500); // the stream opens just after the page's load event
+    }
+
+    static void assertNotReloaded() {
+        assertThat(js("return window.__noReload")).as("the page was not reloaded").isEqualTo("still here");
+    }
+
+    static String upload(String name, byte[] jpeg) throws Exception {
+        return server.json(server.upload("?onDuplicate=allow", name, jpeg, null)).path("id").asText();
+    }
+
+    @Test
+    void an_asset_uploaded_through_the_api_appears_with_its_thumbnail_in_the_open_library_keeping_the_scroll_position() throws Exception {
+        for (int i = 0; i < 36; i++) {
+            upload("filler-" + i + ".jpg", jpeg(i));
+        }
+        awaitQuietPipeline(); // the new asset then goes through at once, not behind the fillers' enrichment
+        browser.width(1280, 700);
+        openLive("/");
+        js("window.scrollTo(0, 500)");
+        wait.until(d -> ((Number) js("return window.scrollY")).longValue() >= 400);
+        // the first card at least partly in view, and where it sits on screen
+        String anchor = (String) js("return [...document.querySelectorAll('#grid li.tile')].find(li => li.getBoundingClientRect().bottom > 0)"
+                + ".querySelector('a').dataset.asset");
+        double before = ((Number) js("return document.querySelector('#grid a[data-asset=\"" + anchor + "\"]').getBoundingClientRect().top")).doubleValue();
+
+        long total = Long.parseLong(find(".result-count").getAttribute("data-total"));
+        String fresh = upload("arrives-live.jpg", jpeg(99));
+        WebElement thumb = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#grid li:first-child a[data-asset='" + fresh + "'] img[src$='/renditions/thumb']")));
+        assertThat(thumb.getAttribute("src")).endsWith("/assets/" + fresh + "/renditions/thumb");
+        double after = ((Number) js("return document.querySelector('#grid a[data-asset=\"" + anchor + "\"]').getBoundingClientRect().top")).doubleValue();
+        assertThat(after).as("the cards in view stay where they were").isCloseTo(before, org.assertj.core.data.Offset.offset(2.0));
+        wait.until(d -> find("#live-news").getAttribute("textContent").contains("new asset"));
+        assertThat(find("#live-news").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(js("return document.activeElement === document.body || document.activeElement === null")).as("focus not moved").isEqualTo(true);
+        assertThat(find(".result-count").getText()).isEqualTo((total + 1) + " assets in the library");
+        assertNotReloaded();
+        js("window.scrollTo(0, 0)");
+        browser.screenshot("library shows an asset uploaded elsewhere without a reload");
+        browser.width(1280, 900);
+    }
+
+    @Test
+    void a_tag_decided_through_the_api_shows_its_new_status_on_the_open_asset_page_and_the_review_counts_follow() throws Exception {
+        assumeTrue(modelInstalled && Files.isRegularFile(BALLOONS), "tagger model or photo absent");
+        String id = upload("balloons.jpg", Files.readAllBytes(BALLOONS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!server.get("/api/v1/assets/" + id).body().contains("\"concept\":\"balloon\"") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        openLive("/assets/" + id);
+        find("li.chip-draft[data-concept=balloon]");
+        assertThat(gov.admin("PATCH", "/api/v1/assets/" + id + "/tags/balloon", "{\"status\":\"accepted\"}").statusCode()).isEqualTo(200);
+        find("li.chip-accepted[data-concept=balloon]");
+        wait.until(d -> find("#live-news").getAttribute("textContent").contains("AI tags"));
+        assertNotReloaded();
+        browser.screenshot("asset page shows a tag decision made elsewhere");
+
+        openLive("/review");
+        String drafts = find("[data-count=drafts]").getText();
+        upload("balloons-again.jpg", Files.readAllBytes(BALLOONS)); // a new asset whose AI drafts wait for review
+        wait.until(d -> !find("[data-count=drafts]").getText().equals(drafts));
+        assertThat(Integer.parseInt(find("[data-count=drafts]").getText())).isEqualTo(Integer.parseInt(drafts) + 1);
+        assertNotReloaded();
+        browser.screenshot("review page counts follow new AI drafts");
+    }
+
+    static void awaitQuietPipeline() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (server.vitrine().jobs().due(java.time.Instant.now()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    static byte[] jpeg(int seed) throws Exception {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color((seed * 53) % 256, (seed * 97) % 256, (seed * 31) % 256));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.WHITE);
+        g.drawString("live " + seed, 20, 120);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
