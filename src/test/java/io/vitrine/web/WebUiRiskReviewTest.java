@@ -37,8 +37,8 @@ class WebUiRiskReviewTest {
         gov = new GovernanceClient(server);
         shown = upload("generated.jpg", 1);
         toReject = upload("generated-too.jpg", 2);
-        awaitRisk(shown);
-        awaitRisk(toReject);
+        awaitRisk(server, shown);
+        awaitRisk(server, toReject);
     }
 
     @AfterAll
@@ -48,8 +48,12 @@ class WebUiRiskReviewTest {
         }
     }
 
-    /** A photo whose C2PA manifest declares trained algorithmic media (the step reads it as ai-generated, 0.9). */
     private static String upload(String name, int seed) throws Exception {
+        return server.json(server.upload("?onDuplicate=allow", name, aiGeneratedJpeg(seed), null)).path("id").asText();
+    }
+
+    /** A photo whose C2PA manifest declares trained algorithmic media (the step reads it as ai-generated, 0.9). */
+    static byte[] aiGeneratedJpeg(int seed) throws Exception {
         byte[] manifest = C2paTestFiles.jpegWithManifest(
                 "c2pa.actions digitalSourceType http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
         byte[] photo = jpeg(seed);
@@ -57,7 +61,7 @@ class WebUiRiskReviewTest {
         spliced.write(photo, 0, 2);
         spliced.write(manifest, 2, manifest.length - 4);
         spliced.write(photo, 2, photo.length - 2);
-        return server.json(server.upload("?onDuplicate=allow", name, spliced.toByteArray(), null)).path("id").asText();
+        return spliced.toByteArray();
     }
 
     private static byte[] jpeg(int seed) throws Exception {
@@ -73,7 +77,7 @@ class WebUiRiskReviewTest {
         return out.toByteArray();
     }
 
-    private static void awaitRisk(String id) throws Exception {
+    static void awaitRisk(TestServer server, String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (server.get("/api/v1/assets/" + id).body().contains("\"flag\":\"ai-generated\"")) {
