@@ -25,6 +25,23 @@ public record RiskFlag(String flag, double confidence, Tag.Status status, String
                 modelVersion, evidence, at, null);
     }
 
+    /**
+     * The words people read for a flag name (pages, facet sidebars); an unknown name reads as itself,
+     * so a flag added later still shows rather than vanishing.
+     */
+    public static String label(String flag) {
+        return switch (flag) {
+            case "weapon" -> "Weapon";
+            case "alcohol" -> "Alcohol";
+            case "tobacco" -> "Tobacco";
+            case "drugs-medical" -> "Drugs / medical";
+            case RiskRules.PEOPLE -> "People without release";
+            case RiskRules.PERSONAL_DATA -> "Personal data";
+            case RiskRules.AI_GENERATED -> "AI-generated";
+            default -> flag;
+        };
+    }
+
     /** Whether it counts as raised: accepted, or a draft at or above the threshold; a rejected flag never counts. */
     public boolean raised(double threshold) {
         return status == Tag.Status.ACCEPTED || (status == Tag.Status.DRAFT && confidence >= threshold);

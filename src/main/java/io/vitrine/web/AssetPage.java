@@ -27,13 +27,37 @@ public record AssetPage(
      * {@code findings}: faces, text read and the caption draft, one line each; {@code faces}: each
      * detected face to confirm or reject.
      */
-    public record AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings, List<FaceChip> faces) {
+    public record AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings, List<FaceChip> faces,
+            Risks risks) {
         static final AiTags NONE = new AiTags(List.of(), false, null, List.of(), List.of());
 
         public AiTags(List<TagChip> chips, boolean canDecide, String note) {
             this(chips, canDecide, note, List.of(), List.of());
         }
+
+        public AiTags(List<TagChip> chips, boolean canDecide, String note, List<String> findings, List<FaceChip> faces) {
+            this(chips, canDecide, note, findings, faces, null);
+        }
+
+        AiTags withRisks(Risks r) {
+            return new AiTags(chips, canDecide, note, findings, faces, r);
+        }
     }
+
+    /**
+     * The asset's content risk flags; {@code canDecide} when the user may accept or reject them
+     * ({@code workflow.review}). Null when the server runs without the risk step.
+     */
+    public record Risks(List<RiskChip> flags, boolean canDecide) {}
+
+    /**
+     * One risk flag: {@code status} draft / accepted (the risk is real) / rejected (it no longer
+     * counts); {@code raised} whether it counts for review and search now; {@code source} what it
+     * rests on (a model's output, or what the file declares); {@code evidence} as the step wrote it,
+     * personal data already masked.
+     */
+    public record RiskChip(String flag, String label, int confidencePercent, String status, boolean raised, String source,
+            String model, List<String> evidence) {}
 
     /** A detected face: {@code status} draft / accepted (a real face) / rejected (not a face). */
     public record FaceChip(int number, int confidencePercent, String status) {}

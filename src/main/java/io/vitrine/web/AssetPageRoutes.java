@@ -26,6 +26,8 @@ final class AssetPageRoutes {
     private final WebAccess access;
     private final BlobResponder blobs;
     private final Pages pages;
+    /** Null until {@link #useRisks}: a server without the risk step shows no risk group. */
+    private io.vitrine.risk.RiskService risks;
 
     AssetPageRoutes(AssetService assets, io.vitrine.enrich.EnrichmentService enrichment, WebAccess access, BlobResponder blobs,
             Pages pages) {
@@ -37,6 +39,10 @@ final class AssetPageRoutes {
         this.pages = pages;
     }
 
+    void useRisks(io.vitrine.risk.RiskService service) {
+        this.risks = service;
+    }
+
     void detail(Context ctx, Sessions.SignedIn who) {
         show(ctx, who, access.visible(who, ctx.pathParam("id")), null);
     }
@@ -44,7 +50,7 @@ final class AssetPageRoutes {
     private void show(Context ctx, Sessions.SignedIn who, Asset a, String saved) {
         String lang = io.vitrine.enrich.Vocabulary.pickLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         pages.render(ctx, "asset", AssetPages.of(Chrome.of(a.filename(), who), a, assets.versions(a.id()), saved,
-                aiTags.of(a.id(), who, lang)));
+                risks == null ? aiTags.of(a.id(), who, lang) : aiTags.of(a.id(), who, lang).withRisks(new RiskChips(risks).of(a.id(), who))));
     }
 
     /** Accept, reject or undo one AI tag; answers with the page (htmx swaps only the tags section). */
@@ -77,6 +83,25 @@ final class AssetPageRoutes {
             return;
         }
         access.record(who, "face.decide", a.id(), Map.of("via", "web", "face", Integer.toString(number), "decision", status.apiName()));
+        show(ctx, who, a, null);
+    }
+
+    /**
+     * A reviewer's word on a content risk flag, through the same service call as the API's PATCH;
+     * answers with the page (htmx swaps only the AI section).
+     */
+    void decideRisk(Context ctx, Sessions.SignedIn who) {
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        String flag = ctx.pathParam("flag");
+        io.vitrine.enrich.Tag.Status status;
+        try {
+            status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
+            risks.decide(a.id(), flag, status);
+        } catch (IllegalArgumentException | io.vitrine.risk.RiskNotFoundException e) {
+            pages.error(ctx, 400, "That risk decision could not be saved", e.getMessage());
+            return;
+        }
+        access.record(who, "risk.decide", a.id(), Map.of("via", "web", "flag", flag, "decision", status.apiName()));
         show(ctx, who, a, null);
     }
 

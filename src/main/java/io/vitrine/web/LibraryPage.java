@@ -23,7 +23,8 @@ public record LibraryPage(
 
     public record FacetGroup(String name, String label, List<FacetValue> values) {}
 
-    public record FacetValue(String value, long count, boolean selected) {}
+    /** {@code value} is what the filter sends; {@code label} what the person reads. */
+    public record FacetValue(String value, String label, long count, boolean selected) {}
 
     public record SortOption(String value, String label) {}
 

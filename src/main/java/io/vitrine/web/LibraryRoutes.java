@@ -77,10 +77,16 @@ final class LibraryRoutes {
         for (Facet f : Facet.values()) {
             List<String> chosen = selected.getOrDefault(f, List.of());
             List<LibraryPage.FacetValue> values = counts.getOrDefault(f.apiName(), List.of()).stream()
-                    .map(c -> new LibraryPage.FacetValue(c.value(), c.count(), chosen.contains(c.value()))).toList();
+                    .map(c -> new LibraryPage.FacetValue(c.value(), valueLabel(f, c.value()), c.count(), chosen.contains(c.value())))
+                    .toList();
             groups.add(new LibraryPage.FacetGroup(f.apiName(), label(f), values));
         }
         return groups;
+    }
+
+    /** Risk flags read as words ("People without release"); other facets' values already are what people read. */
+    private static String valueLabel(Facet f, String value) {
+        return f == Facet.RISK ? io.vitrine.risk.RiskFlag.label(value) : value;
     }
 
     private static String label(Facet f) {

@@ -35,6 +35,7 @@ public final class WebUi {
     private final io.vitrine.enrich.EnrichmentService enrichment;
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
+    private io.vitrine.risk.RiskService risks;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -73,6 +74,13 @@ public final class WebUi {
         return this;
     }
 
+    /** Adds the asset page's risk flags and the reviewer's accept / reject on them; call before {@link #register}. */
+    public WebUi withRisks(io.vitrine.risk.RiskService risks) {
+        this.risks = risks;
+        asset.useRisks(risks);
+        return this;
+    }
+
     /** Adds live updates (the session's event stream and the grid cards it refreshes); call before {@link #register}. */
     public WebUi withLiveUpdates(io.vitrine.api.EventStream stream) {
         this.live = new LiveRoutes(stream, guard, sessions, access, pages);
@@ -101,6 +109,9 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/metadata", guard.action(Permission.METADATA_EDIT, asset::save));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/tags/{concept}", guard.action(Permission.METADATA_EDIT, asset::decideTag));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/faces/{number}", guard.action(Permission.METADATA_EDIT, asset::decideFace));
+        if (risks != null) {
+            app.addHttpHandler(HandlerType.POST, "/assets/{id}/risks/{flag}", guard.action(Permission.WORKFLOW_REVIEW, asset::decideRisk));
+        }
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/delete", guard.action(Permission.ASSET_DELETE, asset::delete));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/original", guard.page(Permission.ORIGINAL_DOWNLOAD, asset::original));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/renditions/{name}", guard.page(Permission.RENDITION_DOWNLOAD, asset::rendition));

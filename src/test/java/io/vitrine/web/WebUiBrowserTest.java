@@ -215,6 +215,21 @@ class WebUiBrowserTest {
 
     @Test
     @Order(8)
+    void a_risk_flag_shows_its_evidence_and_is_accepted_in_one_click() throws Exception {
+        String id = server.json(server.upload("?onDuplicate=allow", "generated.jpg", WebUiRiskReviewTest.aiGeneratedJpeg(3), null))
+                .path("id").asText();
+        WebUiRiskReviewTest.awaitRisk(server, id);
+        browser.driver.get(url("/assets/" + id));
+        assertThat(find("li.risk.chip-draft[data-risk=ai-generated] .risk-evidence").getText()).contains("C2PA manifest store");
+        find("li.risk.chip-draft[data-risk=ai-generated] button[value=accepted]").click();
+        find("li.risk.chip-accepted[data-risk=ai-generated]");
+        browser.screenshot("asset detail with a risk flag accepted");
+        assertThat(server.json(server.get("/api/v1/assets/" + id)).path("risks").get(0).path("status").asText()).isEqualTo("accepted");
+        assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    @Order(8)
     void a_rendition_downloads_through_the_session() throws Exception {
         openAsset("harbour.jpg");
         find("a[data-rendition=thumb]").click();
