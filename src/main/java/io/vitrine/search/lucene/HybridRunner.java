@@ -19,7 +19,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -65,7 +64,7 @@ final class HybridRunner {
         for (SearchQuery.Vector v : h.vectors()) {
             String key = "vector:" + v.space();
             int k = Math.clamp(v.k(), 1, MAX_K);
-            Query knn = new KnnByteVectorQuery(VectorFields.field(v.space()), VectorFields.quantize(v.values()), k, filter);
+            Query knn = new SelectiveKnnQuery(VectorFields.field(v.space()), VectorFields.quantize(v.values()), k, filter);
             lists.put(key, atLeast(searcher.search(knn, k).scoreDocs, v.minSimilarity()));
             weights.put(key, v.weight());
         }
