@@ -3,18 +3,16 @@ package io.vitrine.concept.jdbc;
 import static io.vitrine.db.jdbi.Sql.instant;
 import static io.vitrine.db.jdbi.Sql.ts;
 
+import io.vitrine.common.FloatVectors;
 import io.vitrine.concept.ConceptRepository;
 import io.vitrine.concept.Prototype;
 import io.vitrine.db.jdbi.Handles;
 import io.vitrine.enrich.Vocabulary;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +169,7 @@ public final class JdbiConceptRepository implements ConceptRepository {
 
     private static org.jdbi.v3.core.statement.Update bindPrototype(org.jdbi.v3.core.statement.Update u, Prototype p) {
         return u.bind("c", p.concept()).bind("s", p.space()).bind("d", p.vector().length)
-                .bind("vec", encode(p.vector())).bind("r", p.radius()).bind("pos", String.join(",", p.positives()))
+                .bind("vec", FloatVectors.encode(p.vector())).bind("r", p.radius()).bind("pos", String.join(",", p.positives()))
                 .bind("neg", String.join(",", p.negatives())).bind("st", Prototype.Status.QUEUED.name())
                 .bind("by", p.taughtBy()).bind("at", ts(p.taughtAt()));
     }
@@ -253,7 +251,7 @@ public final class JdbiConceptRepository implements ConceptRepository {
     }
 
     private static Prototype prototype(ResultSet rs) throws SQLException {
-        return new Prototype(rs.getString("concept"), rs.getInt("version"), rs.getString("space"), decode(rs.getString("vector")),
+        return new Prototype(rs.getString("concept"), rs.getInt("version"), rs.getString("space"), FloatVectors.decode(rs.getString("vector")),
                 rs.getDouble("radius"), split(rs.getString("positives")), split(rs.getString("negatives")),
                 Prototype.Status.valueOf(rs.getString("status")), rs.getInt("tagged"), rs.getString("error"),
                 rs.getString("taught_by"), instant(rs, "taught_at"), instant(rs, "applied_at"));
@@ -261,22 +259,5 @@ public final class JdbiConceptRepository implements ConceptRepository {
 
     private static List<String> split(String s) {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
-    }
-
-    static String encode(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float f : v) {
-            b.putFloat(f);
-        }
-        return Base64.getEncoder().encodeToString(b.array());
-    }
-
-    static float[] decode(String s) {
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] v = new float[b.remaining() / 4];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = b.getFloat();
-        }
-        return v;
     }
 }
