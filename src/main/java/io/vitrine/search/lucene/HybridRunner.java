@@ -56,8 +56,9 @@ final class HybridRunner {
         boolean hasText = query.text() != null && !query.text().isBlank();
         Map<String, ScoreDoc[]> lists = new LinkedHashMap<>();
         Map<String, Float> weights = new HashMap<>();
-        if (hasText || h.vectors().isEmpty()) {
-            Query text = textQueries.build(query.text(), query.language());
+        // built once: it ranks here and counts (unscored) in the union of the page's totals and facets
+        Query text = hasText || h.vectors().isEmpty() ? textQueries.build(query.text(), query.language()) : null;
+        if (text != null) {
             lists.put(TEXT, searcher.search(withFilter(hasText ? RankingSignals.boost(text) : text, filter), TEXT_CANDIDATES).scoreDocs);
             weights.put(TEXT, h.textWeight());
         }
@@ -69,7 +70,7 @@ final class HybridRunner {
             weights.put(key, v.weight());
         }
         List<Fused> fused = fuse(searcher, lists, weights, h.rrfK() > 0 ? h.rrfK() : SearchQuery.Hybrid.DEFAULT_RRF_K);
-        return page(searcher, query, fused, hasText, limit);
+        return page(searcher, query, fused, text, limit);
     }
 
     /** Lucene scores cosine as (1 + cos) / 2. */
@@ -110,7 +111,7 @@ final class HybridRunner {
         return out;
     }
 
-    private SearchResult page(IndexSearcher searcher, SearchQuery query, List<Fused> fused, boolean hasText, int limit)
+    private SearchResult page(IndexSearcher searcher, SearchQuery query, List<Fused> fused, Query text, int limit)
             throws IOException {
         int offset = query.cursor() == null ? 0 : decodeOffset(query.cursor());
         List<Hit> hits = new ArrayList<>();
@@ -119,16 +120,16 @@ final class HybridRunner {
             hits.add(new Hit(f.id(), f.score(), query.hybrid().explain() ? f.parts() : null));
         }
         String next = offset + limit < fused.size() ? encodeOffset(offset + limit) : null;
-        FacetsCollector all = searcher.search(unionQuery(query, fused, hasText), new FacetsCollectorManager());
+        FacetsCollector all = searcher.search(unionQuery(query, fused, text), new FacetsCollectorManager());
         long total = all.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
         return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), all), next);
     }
 
-    /** Everything the text matches, plus the neighbours found, under the same filters. */
-    private Query unionQuery(SearchQuery query, List<Fused> fused, boolean hasText) {
+    /** Everything the text matches ({@code text}, null when there is none), plus the neighbours found, under the same filters. */
+    private Query unionQuery(SearchQuery query, List<Fused> fused, Query text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        if (hasText || query.hybrid().vectors().isEmpty()) {
-            any.add(textQueries.build(query.text(), query.language()), Occur.SHOULD);
+        if (text != null) {
+            any.add(text, Occur.SHOULD);
         }
         // the fused hits already carry their ids; those a vector list found are the neighbours
         List<BytesRef> ids = fused.stream().filter(f -> f.parts().keySet().stream().anyMatch(k -> !k.equals(TEXT)))
