@@ -145,13 +145,19 @@ final class BenchCommand implements Runnable {
         @Option(names = "--dimensions", description = "embedding size per asset, 0 for none (default: ${DEFAULT-VALUE})", defaultValue = "512")
         int dimensions;
 
+        @Option(names = "--index", description = "keep the built index in this directory and, when it already holds"
+                + " one of the same size and dimensions, measure it again without rebuilding")
+        Path keep;
+
         @Override
         public Integer call() throws Exception {
-            Path dir = Files.createTempDirectory("vitrine-bench-search");
+            Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vitrine-bench-search");
             try {
                 new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut()).run(Vitrine::openIndex, dir, assets, dimensions);
             } finally {
-                FileTrees.delete(dir);
+                if (keep == null) {
+                    FileTrees.delete(dir);
+                }
             }
             return 0;
         }
