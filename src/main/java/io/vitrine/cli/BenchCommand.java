@@ -149,11 +149,20 @@ final class BenchCommand implements Runnable {
                 + " one of the same size and dimensions, measure it again without rebuilding")
         Path keep;
 
+        @Option(names = "--only", split = ",", description = "measure only these shapes, by a word of their name"
+                + " (keyword, filters, browse, vector, hybrid, recall), e.g. --only hybrid,vector")
+        java.util.List<String> only;
+
+        @Option(names = "--search-threads", description = "threads one search may spread its segments over"
+                + " (default: the cores, as the server)")
+        int searchThreads = Runtime.getRuntime().availableProcessors();
+
         @Override
         public Integer call() throws Exception {
             Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vitrine-bench-search");
             try {
-                new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut()).run(Vitrine::openIndex, dir, assets, dimensions);
+                new io.vitrine.search.bench.SearchBenchmark(spec.commandLine().getOut(),
+                        shape -> only == null || only.stream().anyMatch(shape::contains)).run(d -> Vitrine.openIndex(d, searchThreads), dir, assets, dimensions);
             } finally {
                 if (keep == null) {
                     FileTrees.delete(dir);

@@ -26,9 +26,16 @@ public final class SearchBenchmark {
     static final String BUILT_MARKER = "bench-built.txt";
 
     private final PrintWriter out;
+    private final java.util.function.Predicate<String> shapes;
 
     public SearchBenchmark(PrintWriter out) {
+        this(out, shape -> true);
+    }
+
+    /** @param shapes which query shapes to measure (their printed names, e.g. "hybrid + filters") */
+    public SearchBenchmark(PrintWriter out, java.util.function.Predicate<String> shapes) {
         this.out = out;
+        this.shapes = shapes;
     }
 
     public void run(Function<Path, AssetIndex> openIndex, Path dir, long assets, int dimensions) throws IOException {
@@ -56,7 +63,9 @@ public final class SearchBenchmark {
                 // the hybrid's filtered neighbour search alone: tells the kNN's share of the hybrid cost
                 measure(index, "vector + filters", r -> vector(library, r, filters(r)));
                 measure(index, "hybrid + filters", r -> vector(library, r, filtered(library, r)));
-                new RecallCheck(out).run(index, library, assets);
+                if (shapes.test("recall")) {
+                    new RecallCheck(out).run(index, library, assets);
+                }
             }
         }
     }
@@ -113,6 +122,9 @@ public final class SearchBenchmark {
     }
 
     private void measure(AssetIndex index, String name, Function<SplittableRandom, SearchQuery> queries) {
+        if (!shapes.test(name)) {
+            return;
+        }
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < WARMUP; i++) {
             index.search(queries.apply(r));
