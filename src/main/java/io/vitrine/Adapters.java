@@ -50,6 +50,11 @@ final class Adapters {
         return new LuceneAssetIndex(dir);
     }
 
+    static LuceneAssetIndex openIndex(java.nio.file.Path dir, int searchThreads) {
+        return new LuceneAssetIndex(dir, LuceneAssetIndex.DEFAULT_REFRESH, LuceneAssetIndex.DEFAULT_COMMIT,
+                LuceneAssetIndex.DEFAULT_QUERY_TIMEOUT, searchThreads);
+    }
+
     AssetIndex index() {
         return index;
     }

@@ -253,6 +253,11 @@ public final class Vitrine implements AutoCloseable {
         return Adapters.openIndex(dir);
     }
 
+    /** As {@link #openIndex(Path)}, one search spreading its segments over at most {@code searchThreads} threads. */
+    public static AssetIndex openIndex(Path dir, int searchThreads) {
+        return Adapters.openIndex(dir, searchThreads);
+    }
+
     public ModelStore models() {
         return enrichment.models;
     }

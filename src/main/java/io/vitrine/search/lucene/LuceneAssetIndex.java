@@ -44,15 +44,17 @@ import org.slf4j.LoggerFactory;
 public final class LuceneAssetIndex implements AssetIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneAssetIndex.class);
-    static final Duration DEFAULT_REFRESH = Duration.ofMillis(500);
-    static final Duration DEFAULT_COMMIT = Duration.ofSeconds(5);
-    static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_REFRESH = Duration.ofMillis(500);
+    public static final Duration DEFAULT_COMMIT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(3);
+    public static final int DEFAULT_SEARCH_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final Path dir;
     private final Analyzer analyzer;
     private final Duration refreshEvery;
     private final Duration commitEvery;
     private final Duration queryTimeout;
+    private final SegmentThreads segmentThreads;
     private final DocumentMapper mapper;
     private final QueryRunner runner;
     private final boolean reset;
@@ -78,7 +80,16 @@ public final class LuceneAssetIndex implements AssetIndex {
 
     /** @param queryTimeout a search running longer is stopped ({@link io.vitrine.search.SearchTimeoutException}) */
     public LuceneAssetIndex(Path dir, Duration refreshEvery, Duration commitEvery, Duration queryTimeout) {
+        this(dir, refreshEvery, commitEvery, queryTimeout, DEFAULT_SEARCH_THREADS);
+    }
+
+    /**
+     * @param searchThreads how many threads one search may spread its segments over (1 = the
+     *     caller's thread only); see {@link SegmentThreads}
+     */
+    public LuceneAssetIndex(Path dir, Duration refreshEvery, Duration commitEvery, Duration queryTimeout, int searchThreads) {
         this.dir = dir;
+        this.segmentThreads = SegmentThreads.of(searchThreads);
         this.refreshEvery = refreshEvery;
         this.commitEvery = commitEvery;
         this.queryTimeout = queryTimeout;
@@ -197,7 +208,7 @@ public final class LuceneAssetIndex implements AssetIndex {
     public SearchResult search(SearchQuery query) {
         return withSearcher(shared -> {
             // a searcher of its own, so the time budget is this query's and not every query's
-            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            IndexSearcher searcher = segmentThreads.searcher(shared.getIndexReader());
             searcher.setTimeout(new org.apache.lucene.index.QueryTimeoutImpl(queryTimeout.toMillis()));
             SearchResult result = runner.run(searcher, query);
             if (searcher.timedOut()) {
@@ -236,6 +247,8 @@ public final class LuceneAssetIndex implements AssetIndex {
             live.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close index cleanly", e);
+        } finally {
+            segmentThreads.close();
         }
     }
 
