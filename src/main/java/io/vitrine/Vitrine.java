@@ -195,7 +195,8 @@ public final class Vitrine implements AutoCloseable {
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
-                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live).withRisks(enrichment.risks);
+                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live).withRisks(enrichment.risks)
+                .withConcepts(concepts.concepts, concepts.fewShot);
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
                         enrichment.risks),

@@ -36,6 +36,8 @@ public final class WebUi {
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
     private io.vitrine.risk.RiskService risks;
+    private ConceptWebRoutes concepts;
+    private TeachRoutes teach;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -78,6 +80,13 @@ public final class WebUi {
     public WebUi withRisks(io.vitrine.risk.RiskService risks) {
         this.risks = risks;
         asset.useRisks(risks);
+        return this;
+    }
+
+    /** Adds the vocabulary pages and teaching a concept from the library's selection; call before {@link #register}. */
+    public WebUi withConcepts(io.vitrine.concept.ConceptService vocabulary, io.vitrine.concept.FewShot fewShot) {
+        this.concepts = new ConceptWebRoutes(vocabulary, fewShot, access, pages);
+        this.teach = new TeachRoutes(vocabulary, fewShot, access, pages);
         return this;
     }
 
@@ -130,6 +139,9 @@ public final class WebUi {
             app.addHttpHandler(HandlerType.GET, "/events", live::events);
             app.addHttpHandler(HandlerType.GET, "/tiles", guard.page(Permission.ASSET_READ, live::tiles));
         }
+        if (concepts != null) {
+            registerConcepts(app);
+        }
         app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
         app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));
         app.addHttpHandler(HandlerType.GET, "/collections/{id}", guard.page(Permission.COLLECTION_READ, collections::detail));
@@ -140,5 +152,16 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/s/{token}", pages.safely(share::view));
         app.addHttpHandler(HandlerType.POST, "/s/{token}", pages.safely(share::unlock));
         app.addHttpHandler(HandlerType.GET, "/s/{token}/{assetId}/{name}", pages.safely(share::file));
+    }
+
+    private void registerConcepts(Javalin app) {
+        app.addHttpHandler(HandlerType.GET, "/concepts", guard.page(Permission.ASSET_READ, concepts::list));
+        app.addHttpHandler(HandlerType.POST, "/concepts", guard.action(Permission.CONCEPT_MANAGE, concepts::create));
+        app.addHttpHandler(HandlerType.GET, "/concepts/{id}", guard.page(Permission.ASSET_READ, concepts::detail));
+        app.addHttpHandler(HandlerType.POST, "/concepts/{id}", guard.action(Permission.CONCEPT_MANAGE, concepts::update));
+        app.addHttpHandler(HandlerType.POST, "/concepts/{id}/delete", guard.action(Permission.CONCEPT_MANAGE, concepts::delete));
+        app.addHttpHandler(HandlerType.GET, "/concepts/{id}/teaching", guard.page(Permission.ASSET_READ, concepts::teaching));
+        app.addHttpHandler(HandlerType.GET, "/teach", guard.page(Permission.CONCEPT_MANAGE, teach::page));
+        app.addHttpHandler(HandlerType.POST, "/teach", guard.action(Permission.CONCEPT_MANAGE, teach::teach));
     }
 }
