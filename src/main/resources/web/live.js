@@ -82,6 +82,7 @@
     pending.detail = pending.review = false;
     try {
       await updateGrid(work.fresh, work.cards);
+      if (work.fresh.length || work.cards.length) document.dispatchEvent(new Event('vitrine:tiles')); // ticks the selected cards again
       if (work.detail) await updateSections(location.pathname + location.search, '[data-live]');
       if (work.review) await updateReview();
     } catch (err) {

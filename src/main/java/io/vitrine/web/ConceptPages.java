@@ -40,7 +40,17 @@ public final class ConceptPages {
      * while the library run has not finished (the section then asks again by itself).
      */
     public record Teaching(String conceptId, String label, String status, int version, int tagged, int positives, int negatives,
-            String error, String taughtBy, String taughtAt, String searchUrl, boolean pending, boolean canTeach) {}
+            String error, String taughtBy, String taughtAt, String searchUrl, boolean pending, boolean canTeach) {
+
+        public String taggedText() {
+            return tagged == 1 ? "1 asset now carries" : tagged + " assets now carry";
+        }
+
+        public String examplesText() {
+            String pos = positives == 1 ? "1 example" : positives + " examples";
+            return negatives == 0 ? pos : pos + " and " + negatives + (negatives == 1 ? " counter-example" : " counter-examples");
+        }
+    }
 
     /** A selected asset on the teaching page and what it is for the concept: positive, negative or skip. */
     public record Example(LibraryPage.Tile tile, String role) {}
