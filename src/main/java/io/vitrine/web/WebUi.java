@@ -38,6 +38,7 @@ public final class WebUi {
     private io.vitrine.risk.RiskService risks;
     private ConceptWebRoutes concepts;
     private TeachRoutes teach;
+    private NotificationWebRoutes inbox;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -87,6 +88,12 @@ public final class WebUi {
     public WebUi withConcepts(io.vitrine.concept.ConceptService vocabulary, io.vitrine.concept.FewShot fewShot) {
         this.concepts = new ConceptWebRoutes(vocabulary, fewShot, access, pages);
         this.teach = new TeachRoutes(vocabulary, fewShot, access, pages);
+        return this;
+    }
+
+    /** Adds the notification inbox and the header's bell; call before {@link #register}. */
+    public WebUi withNotifications(io.vitrine.notification.NotificationService notifications) {
+        this.inbox = new NotificationWebRoutes(notifications, access, pages);
         return this;
     }
 
@@ -141,6 +148,12 @@ public final class WebUi {
         }
         if (concepts != null) {
             registerConcepts(app);
+        }
+        if (inbox != null) {
+            app.addHttpHandler(HandlerType.GET, "/notifications", guard.page(Permission.ASSET_READ, inbox::page));
+            app.addHttpHandler(HandlerType.GET, "/notifications/badge", guard.page(Permission.ASSET_READ, inbox::bell));
+            app.addHttpHandler(HandlerType.POST, "/notifications/read-all", guard.action(Permission.ASSET_READ, inbox::markAllRead));
+            app.addHttpHandler(HandlerType.POST, "/notifications/{id}/read", guard.action(Permission.ASSET_READ, inbox::markRead));
         }
         app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
         app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));
