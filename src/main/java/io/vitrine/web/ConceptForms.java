@@ -96,6 +96,14 @@ final class ConceptForms {
                 .toList();
     }
 
+    /**
+     * The status of a refused form: the API's (409, 400) for a plain form post; 200 for htmx, which
+     * swaps only successful answers into the page (the refusal is in the page, marked {@code data-problem}).
+     */
+    static int refusal(Context ctx, ConceptException e) {
+        return ctx.header("HX-Request") != null ? 200 : status(e);
+    }
+
     static int status(ConceptException e) {
         return switch (e.kind()) {
             case NOT_FOUND -> 404;

@@ -51,7 +51,7 @@ final class ConceptWebRoutes {
             access.record(who, "concept.create", c.id(), Map.of("via", "web"));
             ctx.redirect("/concepts/" + c.id() + "?created=1", HttpStatus.SEE_OTHER);
         } catch (ConceptException e) {
-            ctx.status(ConceptForms.status(e));
+            ctx.status(ConceptForms.refusal(ctx, e));
             renderList(ctx, who, lang, ConceptForms.typed(ctx, lang), ConceptForms.problem(e, concepts.vocabulary(), lang), null);
         }
     }
@@ -77,7 +77,7 @@ final class ConceptWebRoutes {
             access.record(who, "concept.update", c.id(), Map.of("via", "web"));
             renderDetail(ctx, who, changed, lang, ConceptForms.of(changed, lang), null, "Saved.");
         } catch (ConceptException e) {
-            ctx.status(ConceptForms.status(e));
+            ctx.status(ConceptForms.refusal(ctx, e));
             renderDetail(ctx, who, c, lang, ConceptForms.typed(ctx, lang), ConceptForms.problem(e, concepts.vocabulary(), lang), null);
         }
     }
@@ -90,7 +90,7 @@ final class ConceptWebRoutes {
             access.record(who, "concept.delete", c.id(), Map.of("via", "web"));
             ctx.redirect("/concepts?deleted=" + c.id(), HttpStatus.SEE_OTHER);
         } catch (ConceptException e) {
-            ctx.status(ConceptForms.status(e));
+            ctx.status(ConceptForms.refusal(ctx, e));
             renderDetail(ctx, who, c, lang, ConceptForms.of(c, lang), ConceptForms.problem(e, concepts.vocabulary(), lang), null);
         }
     }

@@ -74,7 +74,7 @@ final class TeachRoutes {
                     "positives", String.join(",", positives), "negatives", String.join(",", negatives)));
             ctx.redirect("/concepts/" + p.concept() + "?taught=" + p.version() + "#teaching", HttpStatus.SEE_OTHER);
         } catch (ConceptException e) {
-            ctx.status(ConceptForms.status(e) == 404 ? 400 : ConceptForms.status(e));
+            ctx.status(ConceptForms.refusal(ctx, e) == 404 ? 400 : ConceptForms.refusal(ctx, e));
             render(ctx, who, ids, roles, concept, newLabel, ConceptForms.problem(e, concepts.vocabulary(), lang));
         }
     }
