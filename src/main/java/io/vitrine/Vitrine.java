@@ -198,7 +198,8 @@ public final class Vitrine implements AutoCloseable {
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
                 .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live).withRisks(enrichment.risks)
-                .withConcepts(concepts.concepts, concepts.fewShot).withNotifications(inbox);
+                .withConcepts(concepts.concepts, concepts.fewShot).withNotifications(inbox)
+                .withGroups(governance.groups(), governance.users());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
                         enrichment.risks),

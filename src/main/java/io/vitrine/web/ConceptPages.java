@@ -33,7 +33,8 @@ public final class ConceptPages {
     }
 
     public record DetailPage(Chrome chrome, String id, String label, boolean shipped, Option broader, List<Option> narrower,
-            List<LanguageField> words, Form form, boolean canManage, Problem problem, String notice, Teaching teaching, List<Option> concepts, String searchUrl) {}
+            List<LanguageField> words, Form form, boolean canManage, Problem problem, String notice, Teaching teaching,
+            List<Option> concepts, String searchUrl) {}
 
     /**
      * The concept's few-shot state: {@code status} none, queued, running, done or failed; {@code pending}

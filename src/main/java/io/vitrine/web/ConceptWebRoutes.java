@@ -153,7 +153,7 @@ final class ConceptWebRoutes {
         List<ConceptPages.Option> narrower = v.narrower(c.id()).stream().map(n -> new ConceptPages.Option(n, v.label(n, lang))).toList();
         List<ConceptPages.Option> choices = ConceptForms.options(v, lang).stream().filter(o -> !o.id().equals(c.id())).toList();
         pages.render(ctx, "concept", new ConceptPages.DetailPage(Chrome.of(label, who), c.id(), label, c.shipped(), broader, narrower,
-                ConceptForms.of(c, lang).languages(), form, who.principal().can(Permission.CONCEPT_MANAGE), problem, notice, teachingOf(c, lang, who), choices,
-                "/?q=" + LibraryRoutes.enc(label)));
+                ConceptForms.of(c, lang).languages(), form, who.principal().can(Permission.CONCEPT_MANAGE), problem, notice,
+                teachingOf(c, lang, who), choices, "/?q=" + LibraryRoutes.enc(label)));
     }
 }

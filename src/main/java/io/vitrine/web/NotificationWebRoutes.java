@@ -37,7 +37,8 @@ final class NotificationWebRoutes {
     }
 
     void bell(Context ctx, Sessions.SignedIn who) {
-        pages.render(ctx, "bell", new NotificationPages.Bell(inbox.unread(person(who), id -> access.sees(who, id), NotificationPages.Bell.CAP)));
+        int unread = inbox.unread(person(who), id -> access.sees(who, id), NotificationPages.Bell.CAP);
+        pages.render(ctx, "bell", new NotificationPages.Bell(unread));
     }
 
     /** Someone else's (or an unknown) notification is "not found", as in the API. */

@@ -63,6 +63,8 @@ final class Pages {
         return ctx -> {
             try {
                 h.handle(ctx);
+            } catch (Missing e) {
+                error(ctx, 404, e.title, e.getMessage());
             } catch (AssetNotFoundException e) {
                 error(ctx, 404, "Asset not found", "It may have been deleted. Go back to the library to find others.");
             } catch (WebAccess.Forbidden e) {
@@ -82,5 +84,15 @@ final class Pages {
                 error(ctx, 500, "Something went wrong", "The error has been logged. Try again, or go back to the library.");
             }
         };
+    }
+
+    /** Something a page names does not exist (or is not the person's to see): a 404 page saying which. */
+    static final class Missing extends RuntimeException {
+        private final String title;
+
+        Missing(String title, String detail) {
+            super(detail);
+            this.title = title;
+        }
     }
 }

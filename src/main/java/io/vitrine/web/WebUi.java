@@ -39,6 +39,7 @@ public final class WebUi {
     private ConceptWebRoutes concepts;
     private TeachRoutes teach;
     private NotificationWebRoutes inbox;
+    private GroupWebRoutes groups;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -97,6 +98,12 @@ public final class WebUi {
         return this;
     }
 
+    /** Adds the administrator's group pages under {@code /admin/groups}; call before {@link #register}. */
+    public WebUi withGroups(io.vitrine.auth.GroupService groupService, io.vitrine.auth.UserService users) {
+        this.groups = new GroupWebRoutes(groupService, users, access, pages);
+        return this;
+    }
+
     /** Adds live updates (the session's event stream and the grid cards it refreshes); call before {@link #register}. */
     public WebUi withLiveUpdates(io.vitrine.api.EventStream stream) {
         this.live = new LiveRoutes(stream, guard, sessions, access, pages);
@@ -149,6 +156,9 @@ public final class WebUi {
         if (concepts != null) {
             registerConcepts(app);
         }
+        if (groups != null) {
+            registerGroups(app);
+        }
         if (inbox != null) {
             app.addHttpHandler(HandlerType.GET, "/notifications", guard.page(Permission.ASSET_READ, inbox::page));
             app.addHttpHandler(HandlerType.GET, "/notifications/badge", guard.page(Permission.ASSET_READ, inbox::bell));
@@ -176,5 +186,16 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/concepts/{id}/teaching", guard.page(Permission.ASSET_READ, concepts::teaching));
         app.addHttpHandler(HandlerType.GET, "/teach", guard.page(Permission.CONCEPT_MANAGE, teach::page));
         app.addHttpHandler(HandlerType.POST, "/teach", guard.action(Permission.CONCEPT_MANAGE, teach::teach));
+    }
+
+    private void registerGroups(Javalin app) {
+        app.addHttpHandler(HandlerType.GET, "/admin/groups", guard.page(Permission.USER_MANAGE, groups::list));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups", guard.action(Permission.USER_MANAGE, groups::create));
+        app.addHttpHandler(HandlerType.GET, "/admin/groups/{id}", guard.page(Permission.USER_MANAGE, groups::detail));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}", guard.action(Permission.USER_MANAGE, groups::update));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/delete", guard.action(Permission.USER_MANAGE, groups::delete));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/members", guard.action(Permission.USER_MANAGE, groups::addMember));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/members/{userId}/remove",
+                guard.action(Permission.USER_MANAGE, groups::removeMember));
     }
 }
