@@ -1,7 +1,8 @@
 // Live updates over the session's event stream (GET /events): new and changed assets show up in the
 // library grid, the asset page's status, preview, AI and rendition cards refresh, and the review
-// page's lists and counts follow, without a reload. Events only name an asset; what is shown is
-// fetched from the pages, with the person's own rights. Without EventSource the pages stay as loaded.
+// page's lists and counts follow, and the header's bell asks for its unread count when a warning may
+// have reached the person, without a reload. Events only name an asset; what is shown is fetched from
+// the pages, with the person's own rights. Without EventSource the pages stay as loaded.
 (() => {
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 

@@ -241,4 +241,33 @@ class WebUiVocabularyBrowserTest {
         browser.screenshot("library after the tab was shown again: the asset uploaded meanwhile is there");
         assertNoSevereConsoleErrors();
     }
+
+    @Test
+    @Order(5)
+    void an_administrator_makes_a_group_and_adds_a_person_from_the_groups_page() throws Exception {
+        server.json(gov.admin("POST", "/api/v1/users", "{\"name\":\"pia\",\"roles\":[\"consumer\"]}"));
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url("/login"));
+        find("#token").sendKeys(TestServer.TOKEN, Keys.ENTER);
+        find("#q");
+        find("header nav a[href='/admin/groups']").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Groups"));
+        find("#g-name").sendKeys("Agency partners");
+        find("input[name=role][value=reviewer]").click();
+        find("#g-regions").sendKeys("Germany");
+        find(".concept-form button[type=submit]").click();
+        assertThat(find("#group-problem").getText()).contains("GERMANY").contains("ISO 3166");
+        WebElement regions = find("#g-regions");
+        regions.clear();
+        regions.sendKeys("DE, FR");
+        find(".concept-form button[type=submit]").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Agency partners"));
+        new Select(find("#g-add")).selectByVisibleText("pia (consumer)");
+        find("#g-add + button").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main .saved"), "Member added."));
+        assertThat(find(".member-list").getText()).contains("pia");
+        browser.screenshot("group page with a member");
+        fitsPhone("/admin/groups", "groups at 390 px");
+        assertNoSevereConsoleErrors();
+    }
 }
