@@ -102,6 +102,13 @@ class WebUiConceptsTest {
         assertThat(collision.body()).contains("data-problem=\"label-collision\"").contains("That word already names another concept")
                 .contains("href=\"/concepts/mammal\"").as("what was typed is kept").contains("value=\"Lab\"");
 
+        HttpResponse<String> viaHtmx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                server.uri("/concepts")).header("Cookie", librarian.cookie()).header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + csrf + "&label-en=Lab&label-de=S%C3%A4ugetier")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaHtmx.statusCode()).as("htmx swaps only successful answers into the page").isEqualTo(200);
+        assertThat(viaHtmx.body()).contains("data-problem=\"label-collision\"");
+
         assertThat(post("/concepts", "label-en", "Crane vehicle", "broader", "vehicle").statusCode()).isEqualTo(303);
         assertThat(post("/concepts", "label-en", "Harbour crane", "broader", "crane-vehicle").statusCode()).isEqualTo(303);
         HttpResponse<String> cycle = post("/concepts/crane-vehicle", "label-en", "Crane vehicle", "broader", "harbour-crane");
