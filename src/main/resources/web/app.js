@@ -46,3 +46,61 @@ document.addEventListener('click', (e) => {
     headers: { 'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]')?.content || '' },
   }).catch(() => {});
 });
+
+// Selecting assets in the library to act on them together (teaching a concept from examples). The
+// chosen ids live here, not in the checkboxes, so a search, the next page or a live card swap keeps them.
+(() => {
+  const chosen = new Set();
+  const form = () => document.getElementById('selection');
+  const selecting = () => document.body.dataset.selecting === 'true';
+
+  const render = () => {
+    const f = form();
+    if (!f) return;
+    const toggle = f.querySelector('#select-toggle');
+    toggle.setAttribute('aria-pressed', String(selecting()));
+    toggle.textContent = selecting() ? 'Done selecting' : 'Select assets';
+    f.querySelectorAll('input[name="asset"]').forEach((i) => i.remove());
+    chosen.forEach((id) => {
+      const i = document.createElement('input');
+      Object.assign(i, { type: 'hidden', name: 'asset', value: id });
+      f.append(i);
+    });
+    const count = f.querySelector('#selection-count');
+    const text = selecting() || chosen.size ? `${chosen.size} selected` : '';
+    if (count.textContent !== text) count.textContent = text;
+    f.querySelector('#selection-actions').hidden = chosen.size === 0;
+    f.classList.toggle('active', selecting() || chosen.size > 0);
+    document.querySelectorAll('input[data-pick]').forEach((c) => { c.checked = chosen.has(c.dataset.pick); });
+  };
+
+  // captured at the document: the library's filter form searches on every change, and ticking a card is not a search
+  document.addEventListener('change', (e) => {
+    const box = e.target.closest?.('input[data-pick]');
+    if (!box) return;
+    e.stopPropagation();
+    if (box.checked) chosen.add(box.dataset.pick); else chosen.delete(box.dataset.pick);
+    render();
+  }, true);
+
+  document.addEventListener('click', (e) => {
+    if (e.target.closest('#select-toggle')) {
+      if (selecting()) delete document.body.dataset.selecting; else document.body.dataset.selecting = 'true';
+      render();
+    } else if (e.target.closest('#selection-clear')) {
+      chosen.clear();
+      render();
+      form()?.querySelector('#select-toggle')?.focus();
+    }
+  });
+
+  document.addEventListener('htmx:afterSettle', render);
+  document.addEventListener('vitrine:tiles', render);
+  // leaving the library ends the selection
+  document.addEventListener('htmx:afterSwap', (e) => {
+    if ((e.detail.target?.id === 'main' || e.target?.id === 'main') && !form()) {
+      chosen.clear();
+      delete document.body.dataset.selecting;
+    }
+  });
+})();

@@ -1,7 +1,8 @@
 // Live updates over the session's event stream (GET /events): new and changed assets show up in the
 // library grid, the asset page's status, preview, AI and rendition cards refresh, and the review
-// page's lists and counts follow, without a reload. Events only name an asset; what is shown is
-// fetched from the pages, with the person's own rights. Without EventSource the pages stay as loaded.
+// page's lists and counts follow, and the header's bell asks for its unread count when a warning may
+// have reached the person, without a reload. Events only name an asset; what is shown is fetched from
+// the pages, with the person's own rights. Without EventSource the pages stay as loaded.
 (() => {
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 
@@ -9,6 +10,8 @@
   const CHANGED = new Set(['asset.ready', 'asset.failed', 'asset.quarantined', 'asset.updated', 'asset.tagged',
     'asset.enriched', 'asset.tags.reviewed', 'asset.deleted', 'asset.restored', 'asset.version.created']);
   const REVIEW = new Set(['asset.tagged', 'asset.enriched', 'asset.tags.reviewed', 'asset.deleted', 'asset.restored']);
+  // what may have left a notification for this person (the bell and the inbox ask for their own count)
+  const NOTIFYING = new Set(['licence.expiring']);
   const MAX_BACKOFF = 60000;
 
   let source = null;
@@ -35,10 +38,26 @@
     };
   };
   const disconnect = () => { source?.close(); source = null; clearTimeout(retry); retry = null; };
+  const visible = () => document.visibilityState !== 'hidden';
   // streams open after the page's own images, and close when the page goes into the back-forward cache
-  window.addEventListener('load', () => setTimeout(connect, 0));
+  window.addEventListener('load', () => setTimeout(() => { if (visible()) connect(); }, 0));
   window.addEventListener('pagehide', disconnect);
-  window.addEventListener('pageshow', (e) => { if (e.persisted && !source) connect(); });
+  window.addEventListener('pageshow', (e) => { if (e.persisted && !source && visible()) connect(); });
+  // a hidden tab holds no connection (browsers allow 6 per host, and the server one of 4 per session);
+  // shown again, it resumes after the last event it had, so what happened meanwhile arrives, and the
+  // counts that do not come as events (the bell) are asked for again
+  document.addEventListener('visibilitychange', () => {
+    if (!visible()) {
+      disconnect();
+      return;
+    }
+    if (!source) {
+      backoff = 1000;
+      connect();
+    }
+    refreshBell();
+  });
+  const refreshBell = () => document.body.dispatchEvent(new Event('vitrine:notifications'));
 
   const announce = (text) => {
     const region = document.getElementById('live-news');
@@ -49,7 +68,7 @@
   const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
 
   // ---- what to do, gathered for a moment so a burst of events makes one request
-  const pending = { fresh: [], cards: new Set(), detail: false, review: false };
+  const pending = { fresh: [], cards: new Set(), detail: false, review: false, inbox: false };
   const watched = new Set(); // new assets asked for, whose later events must not be lost while in flight
   let unseen = 0;            // new assets not shown because a search or filter is on
   let timer = null;
@@ -69,6 +88,7 @@
     }
     if (document.querySelector('main.detail')?.dataset.asset === subject && CHANGED.has(type)) pending.detail = true;
     if (document.querySelector('main.review') && (REVIEW.has(type) || type.startsWith('asset.workflow.'))) pending.review = true;
+    if (NOTIFYING.has(type)) pending.inbox = true;
     soon();
   };
 
@@ -77,18 +97,24 @@
   const flush = async () => {
     timer = null;
     busy = true;
-    const work = { fresh: pending.fresh.splice(0), cards: [...pending.cards], detail: pending.detail, review: pending.review };
+    const work = { fresh: pending.fresh.splice(0), cards: [...pending.cards], detail: pending.detail, review: pending.review,
+      inbox: pending.inbox };
     pending.cards.clear();
-    pending.detail = pending.review = false;
+    pending.detail = pending.review = pending.inbox = false;
     try {
       await updateGrid(work.fresh, work.cards);
+      if (work.fresh.length || work.cards.length) document.dispatchEvent(new Event('vitrine:tiles')); // ticks the selected cards again
       if (work.detail) await updateSections(location.pathname + location.search, '[data-live]');
       if (work.review) await updateReview();
+      if (work.inbox) {
+        refreshBell();
+        if (document.querySelector('main.notifications')) await updateSections(location.pathname + location.search, '[data-live]');
+      }
     } catch (err) {
       // a failed refresh leaves the page as it was; the next event tries again
     } finally {
       busy = false;
-      if (pending.fresh.length || pending.cards.size || pending.detail || pending.review) soon();
+      if (pending.fresh.length || pending.cards.size || pending.detail || pending.review || pending.inbox) soon();
     }
   };
 

@@ -192,16 +192,19 @@ public final class Vitrine implements AutoCloseable {
         SearchLog searchLog = new JdbiSearchLog(database.handles());
         io.vitrine.api.EventStream live = new io.vitrine.api.EventStream(notifications.feed, assetService,
                 governance.approvals().workflow()::released, governance.sharing().collections()::collectionsOf);
+        var inbox = new io.vitrine.notification.NotificationService(
+                new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC());
         WebUi web = new WebUi(assetService, ingest, search, blobs, sessions, governance.licences(), governance.audit(),
                 enrichment.service, searchLog, governance.sharing().collections(), governance.sharing().links(),
                 governance.approvals().workflow(), oidc.external()).withReview(governance.approvals(), duplicates)
-                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live).withRisks(enrichment.risks);
+                .withRelated(duplicates, enrichment.embeddings).withLiveUpdates(live).withRisks(enrichment.risks)
+                .withConcepts(concepts.concepts, concepts.fewShot).withNotifications(inbox)
+                .withGroups(governance.groups(), governance.users());
         http = track(new HttpApi(assetService, ingest, search, auth, blobs, json, governance,
                 new HttpApi.Enrichment(enrichment.service, enrichment.capabilities, enrichment.embeddings, enrichment.tagger,
                         enrichment.risks),
                 searchLog).withDuplicates(duplicates).withConcepts(concepts.concepts, concepts.fewShot).reindex(indexing::rebuild)
-                .withNotificationInbox(new io.vitrine.notification.NotificationService(
-                        new io.vitrine.notification.jdbc.JdbiNotificationRepository(database.handles(), json), java.time.Clock.systemUTC()))
+                .withNotificationInbox(inbox)
                 .notifications(new HttpApi.Notifications(notifications.webhooks, live), json)
                 .extend(web::register).start(config.port()));
         notifications.startFeed();

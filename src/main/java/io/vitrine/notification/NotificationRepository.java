@@ -21,6 +21,9 @@ public interface NotificationRepository {
     /** Marks hers read (first time kept); false when it is not hers or does not exist. */
     boolean markRead(String recipientId, String id, Instant at);
 
+    /** Marks hers that are unread and created at or before {@code upTo} read; returns how many. */
+    int markAllRead(String recipientId, Instant upTo, Instant at);
+
     boolean claimExpiryWarning(String licenceId, String assetId, Instant endsAt, int windowDays, Instant at);
 
     boolean expiryWarned(String licenceId, String assetId, Instant endsAt, int windowDays);

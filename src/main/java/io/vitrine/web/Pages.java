@@ -49,11 +49,22 @@ final class Pages {
         }
     }
 
+    /** Concept pages show refusals beside their forms; what reaches here is an unknown concept or a hostile request. */
+    private void conceptError(Context ctx, io.vitrine.concept.ConceptException e) {
+        if (e.kind() == io.vitrine.concept.ConceptException.Kind.NOT_FOUND) {
+            error(ctx, 404, "Concept not found", "It may have been deleted. The concept list shows the whole vocabulary.");
+        } else {
+            error(ctx, ConceptForms.status(e), "That could not be done", e.getMessage());
+        }
+    }
+
     /** Web routes answer with HTML pages, never with the API's problem JSON. */
     Handler safely(Handler h) {
         return ctx -> {
             try {
                 h.handle(ctx);
+            } catch (Missing e) {
+                error(ctx, 404, e.title, e.getMessage());
             } catch (AssetNotFoundException e) {
                 error(ctx, 404, "Asset not found", "It may have been deleted. Go back to the library to find others.");
             } catch (WebAccess.Forbidden e) {
@@ -64,6 +75,8 @@ final class Pages {
                 error(ctx, 409, "Not approved yet", e.getMessage());
             } catch (io.vitrine.collection.CollectionException e) {
                 collectionError(ctx, e);
+            } catch (io.vitrine.concept.ConceptException e) {
+                conceptError(ctx, e);
             } catch (InvalidQueryException e) {
                 error(ctx, 400, "That search could not be understood", e.getMessage() + ". Try plain words instead.");
             } catch (Exception e) {
@@ -71,5 +84,15 @@ final class Pages {
                 error(ctx, 500, "Something went wrong", "The error has been logged. Try again, or go back to the library.");
             }
         };
+    }
+
+    /** Something a page names does not exist (or is not the person's to see): a 404 page saying which. */
+    static final class Missing extends RuntimeException {
+        private final String title;
+
+        Missing(String title, String detail) {
+            super(detail);
+            this.title = title;
+        }
     }
 }

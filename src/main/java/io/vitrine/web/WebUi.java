@@ -36,6 +36,10 @@ public final class WebUi {
     private final StaticFiles files = new StaticFiles();
     private final OidcRoutes oidc;
     private io.vitrine.risk.RiskService risks;
+    private ConceptWebRoutes concepts;
+    private TeachRoutes teach;
+    private NotificationWebRoutes inbox;
+    private GroupWebRoutes groups;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -78,6 +82,25 @@ public final class WebUi {
     public WebUi withRisks(io.vitrine.risk.RiskService risks) {
         this.risks = risks;
         asset.useRisks(risks);
+        return this;
+    }
+
+    /** Adds the vocabulary pages and teaching a concept from the library's selection; call before {@link #register}. */
+    public WebUi withConcepts(io.vitrine.concept.ConceptService vocabulary, io.vitrine.concept.FewShot fewShot) {
+        this.concepts = new ConceptWebRoutes(vocabulary, fewShot, access, pages);
+        this.teach = new TeachRoutes(vocabulary, fewShot, access, pages);
+        return this;
+    }
+
+    /** Adds the notification inbox and the header's bell; call before {@link #register}. */
+    public WebUi withNotifications(io.vitrine.notification.NotificationService notifications) {
+        this.inbox = new NotificationWebRoutes(notifications, access, pages);
+        return this;
+    }
+
+    /** Adds the administrator's group pages under {@code /admin/groups}; call before {@link #register}. */
+    public WebUi withGroups(io.vitrine.auth.GroupService groupService, io.vitrine.auth.UserService users) {
+        this.groups = new GroupWebRoutes(groupService, users, access, pages);
         return this;
     }
 
@@ -130,6 +153,18 @@ public final class WebUi {
             app.addHttpHandler(HandlerType.GET, "/events", live::events);
             app.addHttpHandler(HandlerType.GET, "/tiles", guard.page(Permission.ASSET_READ, live::tiles));
         }
+        if (concepts != null) {
+            registerConcepts(app);
+        }
+        if (groups != null) {
+            registerGroups(app);
+        }
+        if (inbox != null) {
+            app.addHttpHandler(HandlerType.GET, "/notifications", guard.page(Permission.ASSET_READ, inbox::page));
+            app.addHttpHandler(HandlerType.GET, "/notifications/badge", guard.page(Permission.ASSET_READ, inbox::bell));
+            app.addHttpHandler(HandlerType.POST, "/notifications/read-all", guard.action(Permission.ASSET_READ, inbox::markAllRead));
+            app.addHttpHandler(HandlerType.POST, "/notifications/{id}/read", guard.action(Permission.ASSET_READ, inbox::markRead));
+        }
         app.addHttpHandler(HandlerType.GET, "/collections", guard.page(Permission.COLLECTION_READ, collections::list));
         app.addHttpHandler(HandlerType.POST, "/collections", guard.action(Permission.COLLECTION_EDIT, collections::create));
         app.addHttpHandler(HandlerType.GET, "/collections/{id}", guard.page(Permission.COLLECTION_READ, collections::detail));
@@ -140,5 +175,27 @@ public final class WebUi {
         app.addHttpHandler(HandlerType.GET, "/s/{token}", pages.safely(share::view));
         app.addHttpHandler(HandlerType.POST, "/s/{token}", pages.safely(share::unlock));
         app.addHttpHandler(HandlerType.GET, "/s/{token}/{assetId}/{name}", pages.safely(share::file));
+    }
+
+    private void registerConcepts(Javalin app) {
+        app.addHttpHandler(HandlerType.GET, "/concepts", guard.page(Permission.ASSET_READ, concepts::list));
+        app.addHttpHandler(HandlerType.POST, "/concepts", guard.action(Permission.CONCEPT_MANAGE, concepts::create));
+        app.addHttpHandler(HandlerType.GET, "/concepts/{id}", guard.page(Permission.ASSET_READ, concepts::detail));
+        app.addHttpHandler(HandlerType.POST, "/concepts/{id}", guard.action(Permission.CONCEPT_MANAGE, concepts::update));
+        app.addHttpHandler(HandlerType.POST, "/concepts/{id}/delete", guard.action(Permission.CONCEPT_MANAGE, concepts::delete));
+        app.addHttpHandler(HandlerType.GET, "/concepts/{id}/teaching", guard.page(Permission.ASSET_READ, concepts::teaching));
+        app.addHttpHandler(HandlerType.GET, "/teach", guard.page(Permission.CONCEPT_MANAGE, teach::page));
+        app.addHttpHandler(HandlerType.POST, "/teach", guard.action(Permission.CONCEPT_MANAGE, teach::teach));
+    }
+
+    private void registerGroups(Javalin app) {
+        app.addHttpHandler(HandlerType.GET, "/admin/groups", guard.page(Permission.USER_MANAGE, groups::list));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups", guard.action(Permission.USER_MANAGE, groups::create));
+        app.addHttpHandler(HandlerType.GET, "/admin/groups/{id}", guard.page(Permission.USER_MANAGE, groups::detail));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}", guard.action(Permission.USER_MANAGE, groups::update));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/delete", guard.action(Permission.USER_MANAGE, groups::delete));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/members", guard.action(Permission.USER_MANAGE, groups::addMember));
+        app.addHttpHandler(HandlerType.POST, "/admin/groups/{id}/members/{userId}/remove",
+                guard.action(Permission.USER_MANAGE, groups::removeMember));
     }
 }

@@ -129,4 +129,18 @@ public abstract class NotificationRepositoryContract {
         assertThat(repo.of("olga", true, null, 10)).extracting(Notification::id).containsExactly("n2", "n0");
         assertThat(repo.find("n0").orElseThrow().data()).containsEntry("licenceId", "l0");
     }
+
+    @Test
+    void marking_all_read_stops_at_the_newest_she_was_shown_and_leaves_other_inboxes_alone() {
+        String a = asset(1);
+        for (int i = 0; i < 3; i++) {
+            repo.insert(new Notification("n" + i, "olga", "licence.expiring", a, Map.of(), T0.plusSeconds(i), null));
+        }
+        repo.insert(new Notification("x", "ivan", "licence.expiring", a, Map.of(), T0, null));
+        assertThat(repo.markRead("olga", "n0", T0.plusSeconds(5))).isTrue();
+        assertThat(repo.markAllRead("olga", T0.plusSeconds(1), T0.plusSeconds(10))).as("n1 only: n0 was read, n2 came later").isEqualTo(1);
+        assertThat(repo.of("olga", true, null, 10)).extracting(Notification::id).containsExactly("n2");
+        assertThat(repo.find("n0").orElseThrow().readAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(repo.of("ivan", true, null, 10)).extracting(Notification::id).containsExactly("x");
+    }
 }

@@ -68,6 +68,12 @@ public final class JdbiNotificationRepository implements NotificationRepository 
     }
 
     @Override
+    public int markAllRead(String recipientId, Instant upTo, Instant at) {
+        return db.with(h -> h.createUpdate("update notifications set read_at = :at where recipient_id = :r and read_at is null"
+                + " and created_at <= :upto").bind("at", Sql.ts(at)).bind("r", recipientId).bind("upto", Sql.ts(upTo)).execute());
+    }
+
+    @Override
     public boolean claimExpiryWarning(String licenceId, String assetId, Instant endsAt, int windowDays, Instant at) {
         // "insert … where not exists" keeps the usual case free of errors; the primary key settles a race
         return db.with(h -> h.createUpdate("""
