@@ -19,7 +19,9 @@ class BgeZhTextEmbedderTest {
     @Test
     void the_bundled_zh_model_writes_its_own_512_d_space_and_reads_chinese() throws Exception {
         long rssBefore = rssKiB();
+        long loading = System.nanoTime();
         try (BgeTextEmbedder zh = BgeTextEmbedder.bundled(BgeTextEmbedder.Bundled.ZH, 1)) {
+            log.info("bge-small-zh-v1.5 loaded in {} ms", (System.nanoTime() - loading) / 1_000_000);
             assertThat(zh.space()).isEqualTo("text:bge-small-zh-v1.5@1");
             assertThat(zh.dimensions()).isEqualTo(512);
             float[] dogOnBeach = zh.embed("一只狗在海滩上");
