@@ -57,6 +57,7 @@ final class EnrichCommand implements Callable<Integer> {
                     var embed = vitrine.textEmbeddings();
                     if (embed.isPresent()) {
                         embed.get().run(id);
+                        any |= model.equals("embeddings"); // the step does not say whether a vector changed
                     }
                 }
                 // risk flags rest on what the other steps found, so they follow any of them
