@@ -37,9 +37,10 @@ final class ConceptModule implements AutoCloseable {
         Vocabulary vocabulary = enrichment.service.vocabulary();
         concepts = new ConceptService(repo, vocabulary, jobs, clock);
         concepts.refresh();
-        // the bundled text embedder (bge-small-en) understands English only
-        AtomicReference<QueryInterpreter> reader = new AtomicReference<>(interpreter(vocabulary));
-        vocabulary.onChange(() -> reader.set(interpreter(vocabulary)));
+        // queries in the languages of the loaded text spaces (en, zh) are embedded as typed, others as English labels
+        Set<String> embedded = enrichment.embeddings.map(EmbeddingService::languages).orElse(Set.of("en"));
+        AtomicReference<QueryInterpreter> reader = new AtomicReference<>(interpreter(vocabulary, embedded));
+        vocabulary.onChange(() -> reader.set(interpreter(vocabulary, embedded)));
         search.useInterpretation(text -> reader.get().interpret(text));
         EmbeddingRepository vectors = new JdbiEmbeddingRepository(handles);
         fewShot = new FewShot(repo, concepts, enrichment.thresholds::of, id -> imageVector(vectors, id),
@@ -56,8 +57,8 @@ final class ConceptModule implements AutoCloseable {
         refresh = new Periodic("vitrine-vocabulary", REFRESH, concepts::refresh);
     }
 
-    private static QueryInterpreter interpreter(Vocabulary vocabulary) {
-        return new QueryInterpreter(vocabulary.terms(), Set.of("en"), true);
+    private static QueryInterpreter interpreter(Vocabulary vocabulary, Set<String> embedded) {
+        return new QueryInterpreter(vocabulary.terms(), embedded, true);
     }
 
     private static java.util.Optional<Map.Entry<String, float[]>> imageVector(EmbeddingRepository vectors, String assetId) {

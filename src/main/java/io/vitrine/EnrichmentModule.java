@@ -40,6 +40,11 @@ final class EnrichmentModule implements AutoCloseable {
     private final OnnxFaceDetectorSource faces;
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
+    private final java.util.Optional<io.vitrine.embed.TextEmbedder> chinese;
+    private final io.vitrine.common.Periodic backfill;
+    private volatile boolean backfillDone;
+    static final java.time.Duration BACKFILL_EVERY = java.time.Duration.ofSeconds(10);
+    static final int BACKFILL_BATCH = 500;
     private final io.vitrine.enrich.onnx.OnnxImageTextSource clip;
     final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
 
@@ -66,21 +71,60 @@ final class EnrichmentModule implements AutoCloseable {
         transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
                 clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);
         zeroShot = new io.vitrine.enrich.ZeroShotTaggerSource(clip, Vocabulary.bundled());
-        embedder = loadEmbedder(c.inferenceThreads());
+        embedder = loadEmbedder(io.vitrine.embed.onnx.BgeTextEmbedder.Bundled.EN, c.inferenceThreads());
+        chinese = embedder.isPresent() && c.chineseTextEmbedder()
+                ? loadEmbedder(io.vitrine.embed.onnx.BgeTextEmbedder.Bundled.ZH, c.inferenceThreads()) : java.util.Optional.empty();
         capabilities = new Capabilities(models, c.taggerModel(), c.faceModel(), ocr, speech, clip,
-                embedder.map(io.vitrine.embed.TextEmbedder::space).orElse(null));
+                embedder.map(io.vitrine.embed.TextEmbedder::space).orElse(null), chineseCapability(c.chineseTextEmbedder()));
         var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);
         steps.storeImageEmbeddings(vectors::put);
-        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, e, service).useImageText(clip));
+        embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, textSpaces(e), service).useImageText(clip));
+        backfill = new io.vitrine.common.Periodic("vitrine-embed-backfill", BACKFILL_EVERY,
+                () -> embeddings.map(e -> queueMissing(e, jobs, clock)).orElse(0));
     }
 
-    /** The text embedder ships inside the build (a Maven artifact); failing to load it only turns semantic search off. */
-    private static java.util.Optional<io.vitrine.embed.TextEmbedder> loadEmbedder(int threads) {
+    private java.util.List<io.vitrine.embed.TextSpace> textSpaces(io.vitrine.embed.TextEmbedder english) {
+        var spaces = new java.util.ArrayList<>(java.util.List.of(io.vitrine.embed.TextSpace.english(english)));
+        chinese.ifPresent(zh -> spaces.add(io.vitrine.embed.TextSpace.chinese(zh)));
+        return spaces;
+    }
+
+    private Capabilities.Capability chineseCapability(boolean wanted) {
+        String space = io.vitrine.embed.onnx.BgeTextEmbedder.Bundled.ZH.space();
+        String fallback = ": Chinese queries search through their concepts' English labels";
+        if (chinese.isPresent()) {
+            return new Capabilities.Capability("embeddings-zh", true, space,
+                    "bundled; Chinese queries are searched among assets' words and Chinese concept labels in this space");
+        }
+        String why = !wanted ? "turned off (VITRINE_TEXT_EMBEDDER_ZH=off)"
+                : embedder.isEmpty() ? "needs the English text embedder, which did not load"
+                : "the bundled Chinese text embedder did not load (see the server log)";
+        return new Capabilities.Capability("embeddings-zh", false, space, why + fallback);
+    }
+
+    /**
+     * Queues the embedding step for assets that lack a space (added by an upgrade or by turning the zh
+     * space on), a batch per run and only while the queue is nearly idle, so new uploads go first.
+     * Once nothing lacks a space the check stops: spaces only change at start.
+     */
+    private int queueMissing(io.vitrine.embed.EmbeddingService e, JobQueue jobs, Clock clock) {
+        if (backfillDone || jobs.due(clock.instant()) > BACKFILL_BATCH) {
+            return 0;
+        }
+        java.util.List<String> ids = e.missingSpaces(BACKFILL_BATCH);
+        ids.forEach(id -> jobs.enqueue(id, new io.vitrine.pipeline.Step.Embed(), clock.instant()));
+        backfillDone = ids.isEmpty();
+        return ids.size();
+    }
+
+    /** The text embedders ship inside the build (Maven artifacts); failing to load one only turns its space off. */
+    private static java.util.Optional<io.vitrine.embed.TextEmbedder> loadEmbedder(io.vitrine.embed.onnx.BgeTextEmbedder.Bundled which,
+            int threads) {
         try {
-            return java.util.Optional.of(io.vitrine.embed.onnx.BgeTextEmbedder.bundled(threads));
+            return java.util.Optional.of(io.vitrine.embed.onnx.BgeTextEmbedder.bundled(which, threads));
         } catch (Exception | LinkageError e) {
             org.slf4j.LoggerFactory.getLogger(EnrichmentModule.class)
-                    .warn("semantic search is off: the bundled text embedder did not load: {}", e.getMessage());
+                    .warn("the {} text space is off: the bundled text embedder did not load: {}", which.space(), e.getMessage());
             return java.util.Optional.empty();
         }
     }
@@ -103,6 +147,8 @@ final class EnrichmentModule implements AutoCloseable {
         tagger.close();
         faces.close();
         clip.close();
+        backfill.close();
         embedder.ifPresent(io.vitrine.embed.TextEmbedder::close);
+        chinese.ifPresent(io.vitrine.embed.TextEmbedder::close);
     }
 }

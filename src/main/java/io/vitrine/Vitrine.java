@@ -286,6 +286,11 @@ public final class Vitrine implements AutoCloseable {
         return enrichment.transcripts;
     }
 
+    /** The text-embedding step (every loaded text space), for {@code vitrine enrich --model embeddings}. */
+    public java.util.Optional<io.vitrine.pipeline.StepHandler> textEmbeddings() {
+        return enrichment.embeddings.map(io.vitrine.embed.EmbeddingService::step);
+    }
+
     public io.vitrine.enrich.TaggerSource tagger() {
         return enrichment.tagger;
     }

@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, clip (zero-shot tags and image vectors of the installed CLIP model), or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, clip (zero-shot tags and image vectors of the installed CLIP model), embeddings (text vectors of assets' words and concepts in every text space, e.g. after turning the zh space on), or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -52,6 +52,14 @@ final class EnrichCommand implements Callable<Integer> {
                 if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")) {
                     any |= vitrine.transcripts().transcribe(id, true);
                 }
+                if (model.equals("all") || model.equals("embeddings")) {
+                    // after the tags: concept vectors mix them; unchanged inputs cost a hash lookup per space
+                    var embed = vitrine.textEmbeddings();
+                    if (embed.isPresent()) {
+                        embed.get().run(id);
+                        any |= model.equals("embeddings"); // the step does not say whether a vector changed
+                    }
+                }
                 // risk flags rest on what the other steps found, so they follow any of them
                 ran += (model.equals("all") || model.equals("risk") ? vitrine.riskStep().assess(id, true) : false) || any ? 1 : 0;
                 vitrine.indexing().run(id);
@@ -76,7 +84,7 @@ final class EnrichCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "transcripts",
-            "pocketsphinx", "risk", "clip");
+            "pocketsphinx", "risk", "clip", "embeddings");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

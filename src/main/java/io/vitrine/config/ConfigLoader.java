@@ -143,7 +143,8 @@ public final class ConfigLoader {
                 ocrLanguages(v.get("VITRINE_OCR_LANGUAGES"), d.ocrLanguages()),
                 java.time.Duration.ofSeconds(intValue(v, "VITRINE_INFERENCE_TIMEOUT_SECONDS", (int) d.inferenceTimeout().toSeconds(), 1, 3600)),
                 java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)),
-                transcripts(v));
+                transcripts(v),
+                onOff(v, "VITRINE_TEXT_EMBEDDER_ZH", d.chineseTextEmbedder()));
     }
 
     /** The limit and timeout are ISO-8601 durations (PT15M), so a test or a short-clip library can go below a minute. */
@@ -205,6 +206,18 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
         }
         return (int) value;
+    }
+
+    private static boolean onOff(Map<String, String> v, String key, boolean def) {
+        String raw = blankToNull(v.get(key));
+        if (raw == null) {
+            return def;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be on or off, got '" + raw + "'");
+        };
     }
 
     private static long longValue(Map<String, String> v, String key, long def) {

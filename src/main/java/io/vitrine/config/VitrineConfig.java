@@ -80,11 +80,20 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
      * which model finds faces, the tesseract command and languages for OCR, and how long one face
      * detection or one OCR run may take before it is stopped and its step marked failed; and how audio
-     * and video are transcribed ({@link Transcripts}).
+     * and video are transcribed ({@link Transcripts}); whether the bundled Chinese text embedder
+     * (bge-small-zh, ~95 MB of weights) is loaded, so Chinese queries are searched in its space.
      */
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
             String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
-            java.time.Duration ocrTimeout, Transcripts transcripts) {
+            java.time.Duration ocrTimeout, Transcripts transcripts, boolean chineseTextEmbedder) {
+        /** With the bundled Chinese text embedder on (the offline default). */
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
+                String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+                java.time.Duration ocrTimeout, Transcripts transcripts) {
+            this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, faceModel, tesseract, ocrLanguages, inferenceTimeout,
+                    ocrTimeout, transcripts, true);
+        }
+
         public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
             this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, defaults().faceModel(), defaults().tesseract(),
                     defaults().ocrLanguages(), defaults().inferenceTimeout(), defaults().ocrTimeout());
@@ -101,7 +110,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
         public static Enrich defaults() {
             return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3, "yunet_n_640_640",
                     "tesseract", java.util.List.of("eng", "deu", "fra", "spa", "por", "chi_sim"),
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), Transcripts.defaults());
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), Transcripts.defaults(), true);
         }
     }
 
@@ -172,6 +181,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
                 + " inferenceThreads=" + enrich.inferenceThreads()
+                + " textEmbedderZh=" + (enrich.chineseTextEmbedder() ? "on" : "off")
                 + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
                 + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
                 + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile())

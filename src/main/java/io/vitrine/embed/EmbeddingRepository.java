@@ -17,4 +17,11 @@ public interface EmbeddingRepository {
     Optional<String> inputsHash(String assetId, String space);
 
     void delete(String assetId, String space);
+
+    /**
+     * Up to {@code limit} live assets that have a vector in some space starting with {@code kind}
+     * (e.g. {@code words.}) but none in {@code space}, and no embedding job waiting: the ones a newly
+     * added space still lacks.
+     */
+    java.util.List<String> lacking(String kind, String space, int limit);
 }

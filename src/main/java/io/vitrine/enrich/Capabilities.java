@@ -14,6 +14,7 @@ public final class Capabilities {
     private final Transcriber speech;
     private final ImageTextEmbedderSource clip;
     private final String textSpace;
+    private final Capability chineseText;
 
     public Capabilities(ModelStore models, String taggerModel) {
         this(models, taggerModel, null, null);
@@ -33,6 +34,13 @@ public final class Capabilities {
     /** {@code textSpace}: the embedding space of the loaded text embedder, null when none loaded (semantic search off). */
     public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech,
             ImageTextEmbedderSource clip, String textSpace) {
+        this(models, taggerModel, faceModel, ocr, speech, clip, textSpace, null);
+    }
+
+    /** {@code chineseText}: the state of the Chinese text-embedding space ("embeddings-zh"), null to leave it out. */
+    public Capabilities(ModelStore models, String taggerModel, String faceModel, TextReader ocr, Transcriber speech,
+            ImageTextEmbedderSource clip, String textSpace, Capability chineseText) {
+        this.chineseText = chineseText;
         this.textSpace = textSpace;
         this.speech = speech;
         this.clip = clip;
@@ -43,6 +51,14 @@ public final class Capabilities {
     }
 
     public List<Capability> list() {
+        List<Capability> all = new java.util.ArrayList<>(base());
+        if (chineseText != null) {
+            all.add(all.size() - 1, chineseText);
+        }
+        return List.copyOf(all);
+    }
+
+    private List<Capability> base() {
         return List.of(tags(),
                 new Capability("palette", true, "kmeans-lab@1", "built in"),
                 new Capability("quality", true, "pixel-quality@1", "built in"),

@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * Reads a query with the controlled vocabulary: detects its language, finds the concepts whose
  * labels in that language it names (longest phrase first, case and accents ignored, simple
- * plurals folded), and tells the semantic search what to embed. The bundled text embedder
- * understands English only (embedding "pôr do sol na praia" as if it were English gives noise),
- * so a query in another language is embedded as its concepts' English labels, or not at all when
- * it names no concept; its words still go to the keyword search with that language's analyzer.
+ * plurals folded), and tells the semantic search what to embed: the query as typed in a language
+ * a loaded text embedder understands (en; zh with bge-small-zh on), else — embedding "pôr do sol na
+ * praia" as if it were English gives noise — its concepts' English labels, or nothing when it names
+ * no concept; its words still go to the keyword search with that language's analyzer.
  */
 public final class QueryInterpreter implements QueryInterpretation {
     private static final int MAX_PHRASE_WORDS = 4;

