@@ -165,6 +165,40 @@ class FewShotApiTest {
         assertThat(consumer.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void people_teaching_a_new_concept_at_the_same_moment_all_get_202_and_never_a_500() throws Exception {
+        int teachers = 6;
+        String body = "{\"assetIds\":[\"" + cat.get("original") + "\",\"" + cat.get("crop") + "\"]}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(teachers);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String concept = "shop-cat-" + round;
+                HttpResponse<String> c = client.admin("POST", "/api/v1/concepts", "{\"id\":\"" + concept + "\",\"labels\":{\"en\":\""
+                        + concept.replace('-', ' ') + "\"}}");
+                assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+                var start = new java.util.concurrent.CyclicBarrier(teachers);
+                List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < teachers; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return client.admin("POST", "/api/v1/concepts/" + concept + "/examples", body);
+                    }));
+                }
+                List<Integer> versions = new ArrayList<>();
+                for (var f : answers) {
+                    HttpResponse<String> r = f.get();
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                    versions.add(server.json(r).path("fewShot").path("version").asInt());
+                }
+                assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+                assertThat(server.json(server.get("/api/v1/concepts/" + concept)).path("fewShot").path("version").asInt()).isEqualTo(teachers);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static HttpResponse<String> teach(String body) throws Exception {
         return client.admin("POST", "/api/v1/concepts/office-cat/examples", body);
     }

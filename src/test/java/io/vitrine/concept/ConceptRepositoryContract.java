@@ -105,6 +105,41 @@ abstract class ConceptRepositoryContract {
     }
 
     @Test
+    void people_teaching_a_new_concept_at_the_same_moment_all_succeed_and_the_last_writer_wins() throws Exception {
+        int teachers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(teachers);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String concept = "new-concept-" + round;
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(teachers);
+                List<Future<Prototype>> taught = new ArrayList<>();
+                for (int i = 0; i < teachers; i++) {
+                    String by = "teacher-" + i;
+                    taught.add(pool.submit(() -> {
+                        start.await();
+                        return repo.teach(new Prototype(concept, 0, "image.m@1", new float[] {0.6f, 0.8f}, 0.7, List.of("a1"), List.of(),
+                                Prototype.Status.QUEUED, 0, null, by, T, null));
+                    }));
+                }
+                Map<Integer, String> byVersion = new java.util.TreeMap<>();
+                for (Future<Prototype> f : taught) {
+                    Prototype p = f.get();
+                    byVersion.put(p.version(), p.taughtBy());
+                }
+                assertThat(byVersion.keySet()).as("round %d", round).containsExactly(1, 2, 3, 4, 5, 6);
+                Prototype stored = repo.prototype(concept).orElseThrow();
+                assertThat(stored.version()).isEqualTo(teachers);
+                assertThat(stored.taughtBy()).as("the last writer's prototype").isEqualTo(byVersion.get(teachers));
+                int rows = db.handles().jdbi().withHandle(h -> h.createQuery("select count(*) from concept_prototypes where concept = :c")
+                        .bind("c", concept).mapTo(Integer.class).one());
+                assertThat(rows).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void few_shot_drafts_replace_their_old_version_and_never_touch_decided_or_other_models_tags() {
         tags.replaceDrafts("a3", "mobilenet", List.of(new Tag("kitten", 0.9, Tag.Status.DRAFT, "ai", "mobilenet", "1", T, null)));
         assertThat(repo.replaceFewShotDrafts("kitten", 1, Map.of("a1", 0.7, "a2", 0.6, "a3", 0.9), T))

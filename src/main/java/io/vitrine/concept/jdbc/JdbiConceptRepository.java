@@ -151,20 +151,53 @@ public final class JdbiConceptRepository implements ConceptRepository {
         return db.inTransaction(() -> db.with(h -> {
             // one update both numbers and locks the row, so concurrent teachings of a concept queue up and
             // each reads the version the previous one wrote (a delete + insert would let them both see none)
-            int updated = bindPrototype(h.createUpdate("""
-                    update concept_prototypes set version = version + 1, space = :s, dims = :d, vector = :vec, radius = :r,
-                        positives = :pos, negatives = :neg, status = :st, tagged = 0, error = null, taught_by = :by,
-                        taught_at = :at, applied_at = null
-                    where concept = :c"""), p).execute();
-            if (updated == 0) {
-                bindPrototype(h.createUpdate("""
-                        insert into concept_prototypes (concept, version, space, dims, vector, radius, positives, negatives, status,
-                            tagged, error, taught_by, taught_at, applied_at)
-                        values (:c, 1, :s, :d, :vec, :r, :pos, :neg, :st, 0, null, :by, :at, null)"""), p).execute();
+            if (nextVersion(h, p) == 0 && !insertFirst(h, p)) {
+                // another first teaching inserted the row meanwhile: ours becomes the next version after it
+                nextVersion(h, p);
             }
             return h.createQuery("select * from concept_prototypes where concept = :c").bind("c", p.concept())
                     .map((rs, ctx) -> prototype(rs)).one();
         }));
+    }
+
+    private static int nextVersion(Handle h, Prototype p) {
+        return bindPrototype(h.createUpdate("""
+                update concept_prototypes set version = version + 1, space = :s, dims = :d, vector = :vec, radius = :r,
+                    positives = :pos, negatives = :neg, status = :st, tagged = 0, error = null, taught_by = :by,
+                    taught_at = :at, applied_at = null
+                where concept = :c"""), p).execute();
+    }
+
+    /**
+     * Inserts version 1; false when a concurrent first teaching holds the key. The savepoint keeps the
+     * transaction usable after the unique violation (PostgreSQL aborts the whole transaction otherwise).
+     */
+    private static boolean insertFirst(Handle h, Prototype p) {
+        h.savepoint("first_prototype");
+        try {
+            bindPrototype(h.createUpdate("""
+                    insert into concept_prototypes (concept, version, space, dims, vector, radius, positives, negatives, status,
+                        tagged, error, taught_by, taught_at, applied_at)
+                    values (:c, 1, :s, :d, :vec, :r, :pos, :neg, :st, 0, null, :by, :at, null)"""), p).execute();
+            h.releaseSavepoint("first_prototype");
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (!uniqueViolation(e)) {
+                throw e;
+            }
+            h.rollbackToSavepoint("first_prototype");
+            return false;
+        }
+    }
+
+    /** SQLSTATE 23505 on both H2 and PostgreSQL. */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static org.jdbi.v3.core.statement.Update bindPrototype(org.jdbi.v3.core.statement.Update u, Prototype p) {
