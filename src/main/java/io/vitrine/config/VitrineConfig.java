@@ -79,12 +79,21 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
      * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
      * which model finds faces, the tesseract command and languages for OCR, and how long one face
-     * detection or one OCR run may take before it is stopped and its step marked failed; and how audio
-     * and video are transcribed ({@link Transcripts}).
+     * detection or one OCR run may take before it is stopped and its step marked failed; how audio
+     * and video are transcribed ({@link Transcripts}); the default risk-flag threshold; and how many
+     * assets a few-shot library run reads from the index at a time.
      */
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
             String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
-            java.time.Duration ocrTimeout, Transcripts transcripts) {
+            java.time.Duration ocrTimeout, Transcripts transcripts, double riskThreshold, int fewShotPage) {
+        /** The default risk threshold (a draft flag this sure counts until reviewers' decisions move it) and few-shot page size. */
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold, String faceModel,
+                String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+                java.time.Duration ocrTimeout, Transcripts transcripts) {
+            this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, faceModel, tesseract, ocrLanguages, inferenceTimeout,
+                    ocrTimeout, transcripts, 0.4, 500);
+        }
+
         public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
             this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, defaults().faceModel(), defaults().tesseract(),
                     defaults().ocrLanguages(), defaults().inferenceTimeout(), defaults().ocrTimeout());

@@ -23,13 +23,18 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Content risk flags end to end: the real server with the real classifier and face detector pulled
- * from a local HTTP server, the real tesseract and exiftool, and the review tiers they feed.
+ * from a local HTTP server, the real tesseract and exiftool, and the review tiers they feed. The tests
+ * share one server, so decisions in one move the flags' thresholds for the next (hence the order).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskApiTest {
     /** A mortar at the Tower of London with six Yeoman Warders: MobileNetV2 reads its preview as 'cannon' (0.49). */
     static final Path MORTAR = Path.of("../shared/corpus/photos/imagingbook/MortarSmall.png");
@@ -101,6 +106,7 @@ class RiskApiTest {
     }
 
     @Test
+    @Order(1) // before any reviewer rejects a weapon flag here: rejections raise the flag's threshold above the mortar's 0.49
     void a_photographed_mortar_is_flagged_weapon_with_its_class_and_goes_to_legal_and_compliance() throws Exception {
         String id = upload("mortar.png", Files.readAllBytes(MORTAR));
         JsonNode weapon = awaitRisk(id, "weapon");
@@ -121,6 +127,7 @@ class RiskApiTest {
     }
 
     @Test
+    @Order(2)
     void a_reviewer_rejects_every_raised_flag_and_the_asset_is_no_longer_risk_flagged_in_search_or_review() throws Exception {
         String id = upload("mortar-again.png", Files.readAllBytes(MORTAR));
         awaitRisk(id, "weapon");
@@ -155,6 +162,91 @@ class RiskApiTest {
         gov.attach(id, gov.licence("{\"kind\":\"release\",\"channels\":[\"web\"],\"licensor\":\"the sitter\"}"));
         JsonNode submitted = submit(id);
         assertThat(submitted.path("tierRules").toString()).doesNotContain("risk-flagged");
+    }
+
+    static final Path PORTRAIT = Path.of("../shared/corpus/photos/python-matplotlib-data/grace_hopper.jpg");
+    static final String PEOPLE = "people-without-release";
+
+    /** The asset's flag, or null. */
+    private static JsonNode risk(String id, String flag) throws Exception {
+        for (JsonNode r : server.json(server.get("/api/v1/assets/" + id)).path("risks")) {
+            if (r.path("flag").asText().equals(flag)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Every queued job has run (the release's risk step and the re-index after it). */
+    private static void awaitIdle() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (server.vitrine().jobs().pending() > 0) {
+            assertThat(System.nanoTime()).as("jobs still pending").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String release() throws Exception {
+        return gov.licence("{\"kind\":\"release\",\"channels\":[\"web\"],\"licensor\":\"the sitter\"}");
+    }
+
+    private static HttpResponse<String> detach(String id, String licence) throws Exception {
+        return gov.admin("DELETE", "/api/v1/assets/" + id + "/licences/" + licence, null);
+    }
+
+    @Test
+    void attaching_a_release_clears_the_stored_people_flag_and_the_facet_and_taking_it_off_raises_them_again() throws Exception {
+        assumeTrue(Files.isRegularFile(PORTRAIT), "portrait absent; skipping");
+        String id = upload("hopper-release.jpg", Files.readAllBytes(PORTRAIT));
+        awaitRisk(id, PEOPLE);
+        awaitSearch("risk=" + PEOPLE, id, true);
+
+        String release = release();
+        gov.attach(id, release);
+        awaitSearch("risk=" + PEOPLE, id, false);
+        awaitIdle();
+        assertThat(risk(id, PEOPLE)).as("the stored draft follows the release").isNull();
+
+        HttpResponse<String> off = detach(id, release);
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(204);
+        assertThat(awaitRisk(id, PEOPLE).path("status").asText()).isEqualTo("draft");
+        awaitSearch("risk=" + PEOPLE, id, true);
+        assertThat(detach(id, release).statusCode()).as("taking off again changes nothing").isEqualTo(204);
+        assertThat(detach(id, "no-such-licence").statusCode()).isEqualTo(404);
+        StringBuilder audit = new StringBuilder();
+        String cursor = "";
+        do {
+            JsonNode page = server.json(gov.admin("GET", "/api/v1/audit?limit=200" + cursor, null));
+            audit.append(page.path("events"));
+            cursor = page.path("nextCursor").isTextual() ? "&cursor=" + page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertThat(audit.toString()).contains("licence.detach").contains(release);
+    }
+
+    @Test
+    void a_people_flag_accepted_before_the_release_came_is_cleared_by_it_but_a_rejected_one_stays_rejected() throws Exception {
+        assumeTrue(Files.isRegularFile(PORTRAIT), "portrait absent; skipping");
+        String accepted = upload("hopper-accepted.jpg", Files.readAllBytes(PORTRAIT));
+        String rejected = upload("hopper-rejected.jpg", Files.readAllBytes(PORTRAIT));
+        awaitRisk(accepted, PEOPLE);
+        awaitRisk(rejected, PEOPLE);
+        assertThat(decide(legal, accepted, PEOPLE, "{\"status\":\"accepted\"}").statusCode()).isEqualTo(200);
+        assertThat(decide(legal, rejected, PEOPLE, "{\"status\":\"rejected\"}").statusCode()).isEqualTo(200);
+        awaitSearch("risk=" + PEOPLE, accepted, true);
+        awaitSearch("risk=" + PEOPLE, rejected, false);
+
+        String release = release();
+        gov.attach(accepted, release);
+        gov.attach(rejected, release);
+        awaitSearch("risk=" + PEOPLE, accepted, false);
+        awaitIdle();
+        assertThat(risk(accepted, PEOPLE)).as("the release answered what the reviewer confirmed").isNull();
+        assertThat(risk(rejected, PEOPLE).path("status").asText()).isEqualTo("rejected");
+
+        assertThat(detach(rejected, release).statusCode()).isEqualTo(204);
+        awaitIdle();
+        assertThat(risk(rejected, PEOPLE).path("status").asText()).as("the faces did not change: her word stands").isEqualTo("rejected");
+        assertThat(found("risk=" + PEOPLE, rejected)).isFalse();
     }
 
     @Test

@@ -142,11 +142,18 @@ abstract class ConceptRepositoryContract {
     @Test
     void few_shot_drafts_replace_their_old_version_and_never_touch_decided_or_other_models_tags() {
         tags.replaceDrafts("a3", "mobilenet", List.of(new Tag("kitten", 0.9, Tag.Status.DRAFT, "ai", "mobilenet", "1", T, null)));
-        assertThat(repo.replaceFewShotDrafts("kitten", 1, Map.of("a1", 0.7, "a2", 0.6, "a3", 0.9), T))
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a1", 0.7, "a2", 0.6, "a3", 0.9), T))
                 .containsExactlyInAnyOrder("a1", "a2");
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a1", 0.7), T.plusMillis(1))).as("the same value again").isEmpty();
+        assertThat(repo.dropStaleFewShotDrafts("kitten", 1, T.plusMillis(1), 10)).as("a2 was not proposed by the later run")
+                .containsExactly("a2");
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a2", 0.6), T)).containsExactly("a2");
         tags.decide("a1", "kitten", Tag.Status.ACCEPTED, T);
-        Set<String> changed = repo.replaceFewShotDrafts("kitten", 2, Map.of("a1", 0.8), T.plusSeconds(1));
-        assertThat(changed).containsExactly("a2");
+        // a run of version 2 proposes a1 (decided: left alone) and nothing else; a2's version-1 draft is stale
+        assertThat(repo.proposeFewShotDrafts("kitten", 2, Map.of("a1", 0.8), T.plusSeconds(1))).isEmpty();
+        assertThat(repo.dropStaleFewShotDrafts("kitten", 2, T.plusSeconds(1), 1)).containsExactly("a2");
+        Set<String> changed = repo.dropStaleFewShotDrafts("kitten", 2, T.plusSeconds(1), 1);
+        assertThat(changed).isEmpty();
         assertThat(tags.tags("a1")).singleElement().satisfies(t -> {
             assertThat(t.status()).isEqualTo(Tag.Status.ACCEPTED);
             assertThat(t.modelVersion()).isEqualTo("1");
