@@ -174,13 +174,13 @@ public final class FewShot {
                 for (String id : candidates) {
                     confidence(p, id, bar).ifPresent(c -> matches.put(id, c));
                 }
-                reindex(repo.proposeFewShotDrafts(concept, p.version(), matches, at));
+                reindex(() -> repo.proposeFewShotDrafts(concept, p.version(), matches, at));
                 candidates = candidates.size() < page ? List.of()
                         : nearest.within(p.space(), p.vector(), (float) p.radius() - INDEX_MARGIN, candidates.getLast(), page);
             }
             Set<String> dropped;
             do {
-                dropped = reindex(repo.dropStaleFewShotDrafts(concept, p.version(), at, page));
+                dropped = reindex(() -> repo.dropStaleFewShotDrafts(concept, p.version(), at, page));
             } while (dropped.size() == page);
             repo.progress(concept, p.version(), Prototype.Status.DONE, repo.fewShotTagged(concept, p.version()), null, at);
         } catch (RuntimeException e) {
@@ -190,15 +190,15 @@ public final class FewShot {
         }
     }
 
-    /** Queues {@code Index} for assets whose tags changed (one transaction per page). */
-    private Set<String> reindex(Set<String> changed) {
-        tx.inTransaction(() -> {
+    /** One page's tag change and the {@code Index} jobs for the assets it changed, in one transaction. */
+    private Set<String> reindex(java.util.function.Supplier<Set<String>> change) {
+        return tx.inTransaction(() -> {
+            Set<String> changed = change.get();
             for (String id : changed) {
                 jobs.enqueue(id, new Step.Index(), clock.instant());
             }
-            return null;
+            return changed;
         });
-        return changed;
     }
 
     private Optional<Double> confidence(Prototype p, String assetId, double bar) {

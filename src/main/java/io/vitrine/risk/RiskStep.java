@@ -108,7 +108,9 @@ public final class RiskStep {
     private String digest(Asset asset, RiskRules.Inputs in, Optional<Instant> release) throws Exception {
         String layer = in.textLayer() == null ? "" : io.vitrine.common.Hashes.sha256Hex(in.textLayer());
         String all = json.writeValueAsString(java.util.Arrays.asList(asset.sha256(), in.classes(), in.tagModel(), in.tagVersion(),
-                in.faces(), release.map(Instant::toString).orElse(""), in.texts(), layer, in.declared().map(Object::toString).orElse("")));
+                // without a release this is `false` as before, so assets without one keep their marker
+                in.faces(), release.<Object>map(Instant::toString).orElse(Boolean.FALSE), in.texts(), layer,
+                in.declared().map(Object::toString).orElse("")));
         return io.vitrine.common.Hashes.sha256Hex(all);
     }
 
