@@ -91,7 +91,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
                 java.time.Duration ocrTimeout, Transcripts transcripts) {
             this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, faceModel, tesseract, ocrLanguages, inferenceTimeout,
-                    ocrTimeout, transcripts, 0.4, 500);
+                    ocrTimeout, transcripts, 0.4, 1000);
         }
 
         public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {

@@ -76,6 +76,10 @@ public abstract class HybridSearchContract {
         }
         docs.add(doc("no-vector", null, "image/jpeg", Set.of(), Map.of()));
         add(docs.toArray(IndexDocument[]::new));
+        String deleted = expected.iterator().next();
+        index.delete(deleted);
+        index.refresh();
+        expected.remove(deleted);
         List<String> walked = new ArrayList<>();
         String after = null;
         for (List<String> page = index.within(SPACE, dir(0), (float) Math.cos(Math.toRadians(30)), null, 64); !page.isEmpty();
@@ -86,6 +90,7 @@ public abstract class HybridSearchContract {
         }
         assertThat(walked).as("more than the 1,000 a kNN query returns, each once, in id order").isSorted()
                 .doesNotHaveDuplicates().containsAll(expected).hasSizeGreaterThan(1000);
+        assertThat(walked).doesNotContain(deleted, "no-vector");
         assertThat(walked.size()).isBetween(expected.size(), expected.size() + 30); // int8 rounding at the border
         assertThat(index.within("test:other@1", dir(0), 0.5f, null, 10)).as("a space nobody has").isEmpty();
     }
