@@ -73,20 +73,18 @@ public final class RiskService {
      */
     public Set<String> raised(String assetId) {
         Set<String> out = new TreeSet<>();
-        java.util.Optional<java.time.Instant> release = java.util.Optional.empty();
         for (RiskFlag f : repo.flags(assetId)) {
-            if (!f.raised(thresholds.of(f.flag()))) {
-                continue;
+            if (f.raised(thresholds.of(f.flag())) && !(f.flag().equals(RiskRules.PEOPLE) && answeredByRelease(f, assetId))) {
+                out.add(f.flag());
             }
-            if (f.flag().equals(RiskRules.PEOPLE)) {
-                release = releasedAt.apply(assetId);
-                if (release.isPresent() && (f.status() == Tag.Status.DRAFT || RiskRules.moot(f, release))) {
-                    continue;
-                }
-            }
-            out.add(f.flag());
         }
         return out;
+    }
+
+    /** A release is attached and the flag is a draft, or was accepted before the release came. */
+    private boolean answeredByRelease(RiskFlag people, String assetId) {
+        java.util.Optional<java.time.Instant> release = releasedAt.apply(assetId);
+        return release.isPresent() && (people.status() == Tag.Status.DRAFT || RiskRules.moot(people, release));
     }
 
     /**
