@@ -32,7 +32,8 @@ final class ConceptModule implements AutoCloseable {
     final FewShot fewShot;
     private final Periodic refresh;
 
-    ConceptModule(Handles handles, EnrichmentModule enrichment, SearchService search, JobQueue jobs, Clock clock) {
+    /** {@code fewShotPage}: candidates a few-shot library run reads from the index at a time. */
+    ConceptModule(Handles handles, EnrichmentModule enrichment, SearchService search, JobQueue jobs, Clock clock, int fewShotPage) {
         ConceptRepository repo = new JdbiConceptRepository(handles);
         Vocabulary vocabulary = enrichment.service.vocabulary();
         concepts = new ConceptService(repo, vocabulary, jobs, clock);
@@ -44,7 +45,7 @@ final class ConceptModule implements AutoCloseable {
         search.useInterpretation(text -> reader.get().interpret(text));
         EmbeddingRepository vectors = new JdbiEmbeddingRepository(handles);
         fewShot = new FewShot(repo, concepts, enrichment.thresholds::of, id -> imageVector(vectors, id),
-                (space, vector, k, min) -> DuplicateModule.nearest(search, space, vector, k, min), jobs, handles, clock);
+                search::within, jobs, handles, clock, fewShotPage);
         enrichment.steps.storeImageEmbeddings((id, space, vector, sha) -> {
             vectors.put(id, space, vector, sha);
             try {

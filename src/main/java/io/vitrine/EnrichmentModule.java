@@ -49,11 +49,12 @@ final class EnrichmentModule implements AutoCloseable {
     final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
-            ObjectMapper json, Clock clock, io.vitrine.events.Events events, java.util.function.Predicate<String> released) {
+            ObjectMapper json, Clock clock, io.vitrine.events.Events events,
+            java.util.function.Function<String, java.util.Optional<java.time.Instant>> released) {
         VitrineConfig.Enrich c = config.enrich();
         models = Vitrine.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
-        thresholds = new Thresholds(repo, c.tagThreshold(), clock);
+        thresholds = new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.concepts(handles), c.tagThreshold(), clock);
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
         steps = new EnrichmentSteps(assets, blobs, repo,
                 new EnrichmentSteps.Analyzers(tagger, new KMeansPalette(), new PixelQualityScorer()), thresholds, json, clock, handles, events);
@@ -63,7 +64,8 @@ final class EnrichmentModule implements AutoCloseable {
         facesAndText = new FaceAndTextSteps(steps, assets, faces, ocr, detections, repo, json, clock);
         var riskRepo = new io.vitrine.risk.jdbc.JdbiRiskRepository(handles);
         riskStep = new io.vitrine.risk.RiskStep(assets, blobs, repo, detections, released, riskRepo, json, clock);
-        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released);
+        risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released,
+                new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.riskFlags(handles), c.riskThreshold(), clock));
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
         var t = c.transcripts();
         var speech = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),

@@ -121,7 +121,7 @@ public final class Vitrine implements AutoCloseable {
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
             });
             search = new SearchService(index, assets);
-            concepts = track(new ConceptModule(handles, enrichment, search, jobs, clock));
+            concepts = track(new ConceptModule(handles, enrichment, search, jobs, clock, config.enrich().fewShotPage()));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
@@ -147,6 +147,8 @@ public final class Vitrine implements AutoCloseable {
             indexing.useWorkflowStates(governance.approvals().workflow()::state);
             indexing.useCollections(governance.sharing().collections()::collectionsOf);
             governance.approvals().workflow().useRaisedRisks(enrichment.risks::raised);
+            // a release attached or taken off changes people-without-release: the risk step re-runs (durably, in the same commit)
+            governance.licences().onReleaseChanged(id -> jobs.enqueue(id, new io.vitrine.pipeline.Step.AssessRisk(), clock.instant()));
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());
@@ -165,9 +167,9 @@ public final class Vitrine implements AutoCloseable {
         }
     }
 
-    /** Whether a release (model or property) is attached to the asset; asked by the risk step once workers run. */
-    private boolean released(String assetId) {
-        return governance.licences().forAsset(assetId).stream().anyMatch(l -> l.kind() == io.vitrine.rights.Licence.Kind.RELEASE);
+    /** When the newest release (model or property) still attached to the asset was attached; asked by the risk step once workers run. */
+    private java.util.Optional<java.time.Instant> released(String assetId) {
+        return governance.licences().releaseAttachedAt(assetId);
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -126,6 +126,14 @@ final class AssetRoutes {
         ctx.json(detail(assets.get(a.id()), ctx));
     }
 
+    void detachLicence(Context ctx) {
+        Asset a = access.visible(ctx, ctx.pathParam("id"));
+        String licenceId = ctx.pathParam("licenceId");
+        licences.detach(a.id(), licenceId);
+        AuditTrail.detail(ctx, "licenceId", licenceId);
+        ctx.status(204);
+    }
+
     /** A duplicate may be an asset the uploader cannot see: then only its id's existence is not revealed. */
     private AssetView view(Context ctx, Asset a, String duplicateOf) {
         if (duplicateOf != null && !access.sees(Access.principal(ctx), a)) {

@@ -24,6 +24,7 @@ final class AuditTrail {
             Map.entry("GET /api/v1/assets/{id}/original", "asset.original"),
             Map.entry("GET /api/v1/assets/{id}/renditions/{name}", "asset.rendition"),
             Map.entry("POST /api/v1/assets/{id}/licences", "licence.attach"),
+            Map.entry("DELETE /api/v1/assets/{id}/licences/{licenceId}", "licence.detach"),
             Map.entry("POST /api/v1/assets/{id}/delivery-urls", "delivery-url.create"),
             Map.entry("GET /delivery/{id}/{name}", "delivery-url.use"),
             Map.entry("POST /api/v1/users", "user.create"),

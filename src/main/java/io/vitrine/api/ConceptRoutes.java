@@ -21,12 +21,14 @@ final class ConceptRoutes {
 
     private final ConceptService concepts;
     private final FewShot fewShot;
+    private final io.vitrine.enrich.Thresholds thresholds;
     private final Access access;
     private final ObjectMapper json;
 
-    ConceptRoutes(ConceptService concepts, FewShot fewShot, Access access, ObjectMapper json) {
+    ConceptRoutes(ConceptService concepts, FewShot fewShot, io.vitrine.enrich.Thresholds thresholds, Access access, ObjectMapper json) {
         this.concepts = concepts;
         this.fewShot = fewShot;
+        this.thresholds = thresholds;
         this.access = access;
         this.json = json;
     }
@@ -38,8 +40,15 @@ final class ConceptRoutes {
     record FewShotView(String prototype, int version, ExamplesView examples, double radius, String status, int tagged,
             String error, String taughtBy, Instant taughtAt, Instant appliedAt) {}
 
+    /** {@code threshold}: on single-concept answers only (a lookup per concept). */
     record ConceptView(String id, String label, Map<String, String> labels, Map<String, List<String>> synonyms, Ref broader,
-            List<Ref> narrower, String source, FewShotView fewShot) {}
+            List<Ref> narrower, String source, FewShotView fewShot,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            EnrichmentView.ThresholdView threshold) {
+        ConceptView withThreshold(EnrichmentView.ThresholdView t) {
+            return new ConceptView(id, label, labels, synonyms, broader, narrower, source, fewShot, t);
+        }
+    }
 
     record ConceptList(List<ConceptView> concepts, String nextCursor) {}
 
@@ -57,7 +66,8 @@ final class ConceptRoutes {
 
     void get(Context ctx) {
         Vocabulary.Concept c = call(() -> concepts.get(ctx.pathParam("id")));
-        ctx.json(view(c, EnrichmentRoutes.language(ctx), fewShot.prototype(c.id()).map(p -> fewShotView(ctx, p)).orElse(null)));
+        ctx.json(view(c, EnrichmentRoutes.language(ctx), fewShot.prototype(c.id()).map(p -> fewShotView(ctx, p)).orElse(null))
+                .withThreshold(EnrichmentView.ThresholdView.of(thresholds, c.id())));
     }
 
     void create(Context ctx) {
@@ -130,7 +140,7 @@ final class ConceptRoutes {
             }
         });
         return new ConceptView(c.id(), v.label(c.id(), lang), labels, c.synonyms(), broader, narrower,
-                c.shipped() ? "shipped" : "user", few);
+                c.shipped() ? "shipped" : "user", few, null);
     }
 
     private FewShotView fewShotView(Context ctx, Prototype p) {

@@ -78,6 +78,16 @@ final class EnrichmentRoutes {
         }
     }
 
+    record RiskFlagView(String flag, String label, EnrichmentView.ThresholdView threshold) {}
+
+    record RiskFlagList(List<RiskFlagView> flags) {}
+
+    /** Every flag the risk step can raise, with its threshold as reviewers' decisions left it. */
+    void riskFlags(Context ctx) {
+        ctx.json(new RiskFlagList(io.vitrine.risk.RiskService.FLAGS.stream().map(f -> new RiskFlagView(f, io.vitrine.risk.RiskFlag.label(f),
+                EnrichmentView.ThresholdView.of(risks.thresholds(), f))).toList()));
+    }
+
     private Tag.Status parseStatus(String body) {
         try {
             JsonNode node = json.readTree(body);

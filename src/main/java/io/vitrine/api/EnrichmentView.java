@@ -23,6 +23,15 @@ record EnrichmentView(List<TagView> tags, List<PaletteColour> palette, Quality q
     record RiskView(String flag, double confidence, String status, String source, String model, String modelVersion,
             List<String> evidence, Instant createdAt, Instant decidedAt) {}
 
+    /** A tag concept's or a risk flag's threshold: the value, the configured default it started from, the decisions that moved it. */
+    record ThresholdView(double value, @com.fasterxml.jackson.annotation.JsonProperty("default") double byDefault, int accepted,
+            int rejected) {
+        static ThresholdView of(io.vitrine.enrich.Thresholds t, String key) {
+            var v = t.get(key);
+            return new ThresholdView(Math.round(v.threshold() * 10_000) / 10_000.0, t.defaultThreshold(), v.accepted(), v.rejected());
+        }
+    }
+
     static RiskView risk(io.vitrine.risk.RiskFlag f) {
         return new RiskView(f.flag(), f.confidence(), f.status().apiName(), f.source(), f.model(), f.modelVersion(), f.evidence(),
                 f.createdAt(), f.decidedAt());

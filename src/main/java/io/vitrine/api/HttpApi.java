@@ -40,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
     private final Access access;
     private final AssetService assetService;
     private final ObjectMapper json;
+    private final io.vitrine.enrich.Thresholds tagThresholds;
 
     /** What the enrichment routes need. */
     public record Enrichment(EnrichmentService service, Capabilities capabilities,
@@ -57,6 +58,7 @@ public final class HttpApi implements AutoCloseable {
         ProblemMapping.install(app);
         this.assetService = assets;
         this.json = json;
+        this.tagThresholds = enrichment.service().thresholds();
         app.before("/api/v1/*", ctx -> authenticate(ctx, auth));
         this.audit = new AuditTrail(governance.audit());
         Deliverer deliverer = new Deliverer(governance.licences(), new BlobResponder(blobs), governance.approvals().workflow());
@@ -84,6 +86,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.PATCH, "/api/v1/assets/{id}/faces/{number}", Permission.METADATA_EDIT, enrich::decideFace);
         // risk flags decide the review tier: deciding them is a review act, not a metadata edit
         route(HandlerType.PATCH, "/api/v1/assets/{id}/risks/{flag}", Permission.WORKFLOW_REVIEW, enrich::decideRisk);
+        route(HandlerType.GET, "/api/v1/risk-flags", Permission.ASSET_READ, enrich::riskFlags);
         SimilarityRoutes similar = new SimilarityRoutes(search, enrichment.embeddings().orElse(null), enrichment.tagger(),
                 new MultipartReader(ingest, json), access);
         route(HandlerType.GET, "/api/v1/assets/{id}/similar", Permission.ASSET_READ, similar::similar);
@@ -131,6 +134,7 @@ public final class HttpApi implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/assets/{id}/versions", Permission.ASSET_READ, assets::versions);
         route(HandlerType.POST, "/api/v1/assets/{id}/versions", Permission.ASSET_UPLOAD, assets::uploadVersion);
         route(HandlerType.POST, "/api/v1/assets/{id}/licences", Permission.LICENCE_MANAGE, assets::attachLicence);
+        route(HandlerType.DELETE, "/api/v1/assets/{id}/licences/{licenceId}", Permission.LICENCE_MANAGE, assets::detachLicence);
         route(HandlerType.GET, "/api/v1/search", Permission.ASSET_READ, search::search);
     }
 
@@ -257,7 +261,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** Registers the vocabulary routes: everyone reads concepts, librarians and admins grow them and teach them from examples. */
     public HttpApi withConcepts(io.vitrine.concept.ConceptService concepts, io.vitrine.concept.FewShot fewShot) {
-        ConceptRoutes c = new ConceptRoutes(concepts, fewShot, access, json);
+        ConceptRoutes c = new ConceptRoutes(concepts, fewShot, tagThresholds, access, json);
         route(HandlerType.GET, "/api/v1/concepts", Permission.ASSET_READ, c::list);
         route(HandlerType.POST, "/api/v1/concepts", Permission.CONCEPT_MANAGE, c::create);
         route(HandlerType.GET, "/api/v1/concepts/{id}", Permission.ASSET_READ, c::get);

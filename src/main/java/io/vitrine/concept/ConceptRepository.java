@@ -12,7 +12,7 @@ import java.util.Set;
  * returns exactly what {@link #create}, {@link #update}, {@link #replaceSynonyms} and {@link #delete}
  * left; {@link #teach} numbers a concept's prototypes 1, 2, 3… (never reusing a number, even when
  * people teach a concept that has a prototype at the same moment); few-shot drafts ({@code model = few-shot}) never overwrite a tag that another
- * model proposed or a person decided, and replacing them removes only few-shot drafts.
+ * model proposed or a person decided, and dropping stale ones removes only few-shot drafts.
  */
 public interface ConceptRepository {
     String FEW_SHOT = "few-shot";
@@ -49,11 +49,17 @@ public interface ConceptRepository {
     void progress(String concept, int version, Prototype.Status status, int tagged, String error, Instant at);
 
     /**
-     * Makes the concept's few-shot drafts exactly {@code confidences} (asset → confidence) for version
-     * {@code version}: older or absent ones are deleted, the rest inserted or updated; assets where the
+     * Proposes one page of a library run: each asset of {@code confidences} (asset → confidence) gets or
+     * keeps the concept's few-shot draft for {@code version}, marked as proposed {@code at}; assets where the
      * concept carries another model's or a person's tag are left alone. Returns the assets whose tags changed.
      */
-    Set<String> replaceFewShotDrafts(String concept, int version, Map<String, Double> confidences, Instant at);
+    Set<String> proposeFewShotDrafts(String concept, int version, Map<String, Double> confidences, Instant at);
+
+    /**
+     * Deletes up to {@code limit} of the concept's few-shot drafts that the run started {@code at} did not
+     * propose (another version's, or proposed before {@code at}); returns their assets. Decided tags stay.
+     */
+    Set<String> dropStaleFewShotDrafts(String concept, int version, Instant at, int limit);
 
     /** One asset's few-shot draft (ingest path); false when another tag of the concept is already there. */
     boolean proposeFewShot(String assetId, String concept, int version, double confidence, Instant at);

@@ -21,16 +21,19 @@ import org.slf4j.LoggerFactory;
  * Teaching a concept from example assets. The prototype is the normalised mean of the positives'
  * normalised image embeddings (the MobileNet feature the tagging step stores); its radius comes from
  * the examples ({@link Calibration}). Teaching stores {@code prototype@N+1} and queues a durable
- * {@code ApplyConcept} job, which asks the index for the nearest assets within the radius (never all
- * pairs) and makes their few-shot drafts exactly those; newly embedded assets are scored in the
+ * {@code ApplyConcept} job, which walks every asset the index finds within the radius, a page at a
+ * time (never all pairs), and makes the concept's few-shot drafts exactly those; newly embedded assets are scored in the
  * tagging step ({@link #score}). Drafts of an older version are replaced, decided tags never touched;
  * a person's accept or reject feeds the concept's threshold like any other tag.
  */
 public final class FewShot {
     static final int MAX_POSITIVES = 50;
     static final int MAX_NEGATIVES = 50;
-    /** The index's kNN answers at most this many neighbours per query (HybridRunner.MAX_K). */
-    static final int MAX_MATCHES = 1000;
+    /**
+     * The index compares int8 copies of the vectors, whose cosine can fall a little below the exact one:
+     * candidates are asked for this much below the radius and every one is re-checked exactly.
+     */
+    static final float INDEX_MARGIN = 0.02f;
     private static final Logger LOG = LoggerFactory.getLogger(FewShot.class);
 
     /** An asset's image embedding: its space and L2-normalised vector, if the tagger gave it one. */
@@ -39,10 +42,13 @@ public final class FewShot {
         Optional<Map.Entry<String, float[]>> of(String assetId);
     }
 
-    /** Live assets nearest to {@code vector} in {@code space} with cosine at least {@code min}, any region. */
+    /**
+     * Every live asset, any region, whose image vector in {@code space} has cosine at least {@code min}
+     * to {@code vector}: one page in id order after {@code afterId} (null: the first), at most {@code limit}.
+     */
     @FunctionalInterface
     public interface NearestImages {
-        List<String> near(String space, float[] vector, int k, float min);
+        List<String> within(String space, float[] vector, float min, String afterId, int limit);
     }
 
     public record Examples(List<String> positives, List<String> negatives) {}
@@ -55,9 +61,11 @@ public final class FewShot {
     private final JobQueue jobs;
     private final Transactions tx;
     private final Clock clock;
+    private final int page;
 
+    /** {@code page}: how many candidates a library run reads from the index, scores and stores at a time. */
     public FewShot(ConceptRepository repo, ConceptService concepts, ToDoubleFunction<String> thresholds, ImageVectors vectors,
-            NearestImages nearest, JobQueue jobs, Transactions tx, Clock clock) {
+            NearestImages nearest, JobQueue jobs, Transactions tx, Clock clock, int page) {
         this.repo = repo;
         this.concepts = concepts;
         this.thresholds = thresholds;
@@ -66,6 +74,7 @@ public final class FewShot {
         this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
+        this.page = page;
     }
 
     public Optional<Prototype> prototype(String concept) {
@@ -144,6 +153,11 @@ public final class FewShot {
         return this::apply;
     }
 
+    /**
+     * Walks every candidate within the radius page by page (memory for one page, however many match),
+     * stores each page's drafts as it goes, then drops the concept's few-shot drafts this run did not
+     * propose (older versions, assets no longer within the radius or under the threshold).
+     */
     void apply(String concept) {
         Optional<Prototype> found = repo.prototype(concept);
         if (found.isEmpty()) {
@@ -152,24 +166,39 @@ public final class FewShot {
         Prototype p = found.get();
         repo.progress(concept, p.version(), Prototype.Status.RUNNING, p.tagged(), null, clock.instant());
         try {
-            Map<String, Double> matches = new LinkedHashMap<>();
             double bar = thresholds.applyAsDouble(concept);
-            for (String id : nearest.near(p.space(), p.vector(), MAX_MATCHES, (float) p.radius())) {
-                confidence(p, id, bar).ifPresent(c -> matches.put(id, c));
-            }
             var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            tx.inTransaction(() -> {
-                for (String id : repo.replaceFewShotDrafts(concept, p.version(), matches, at)) {
-                    jobs.enqueue(id, new Step.Index(), clock.instant());
+            List<String> candidates = nearest.within(p.space(), p.vector(), (float) p.radius() - INDEX_MARGIN, null, page);
+            while (!candidates.isEmpty()) {
+                Map<String, Double> matches = new LinkedHashMap<>();
+                for (String id : candidates) {
+                    confidence(p, id, bar).ifPresent(c -> matches.put(id, c));
                 }
-                return null;
-            });
+                reindex(() -> repo.proposeFewShotDrafts(concept, p.version(), matches, at));
+                candidates = candidates.size() < page ? List.of()
+                        : nearest.within(p.space(), p.vector(), (float) p.radius() - INDEX_MARGIN, candidates.getLast(), page);
+            }
+            Set<String> dropped;
+            do {
+                dropped = reindex(() -> repo.dropStaleFewShotDrafts(concept, p.version(), at, page));
+            } while (dropped.size() == page);
             repo.progress(concept, p.version(), Prototype.Status.DONE, repo.fewShotTagged(concept, p.version()), null, at);
         } catch (RuntimeException e) {
             LOG.warn("applying prototype {}@{} failed: {}", concept, p.version(), e.toString());
             repo.progress(concept, p.version(), Prototype.Status.FAILED, p.tagged(), String.valueOf(e.getMessage()), clock.instant());
             throw e;
         }
+    }
+
+    /** One page's tag change and the {@code Index} jobs for the assets it changed, in one transaction. */
+    private Set<String> reindex(java.util.function.Supplier<Set<String>> change) {
+        return tx.inTransaction(() -> {
+            Set<String> changed = change.get();
+            for (String id : changed) {
+                jobs.enqueue(id, new Step.Index(), clock.instant());
+            }
+            return changed;
+        });
     }
 
     private Optional<Double> confidence(Prototype p, String assetId, double bar) {

@@ -123,28 +123,35 @@ public final class ConfigLoader {
 
     private static VitrineConfig.Enrich enrich(Map<String, String> v) {
         VitrineConfig.Enrich d = VitrineConfig.Enrich.defaults();
-        String threshold = blankToNull(v.get("VITRINE_TAG_THRESHOLD"));
-        double t;
-        try {
-            t = threshold == null ? d.tagThreshold() : Double.parseDouble(threshold.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("VITRINE_TAG_THRESHOLD must be a number between 0 and 1, got '" + threshold + "'", e);
-        }
-        if (!(t >= 0 && t <= 1)) {
-            throw new IllegalArgumentException("VITRINE_TAG_THRESHOLD must be between 0 and 1, got " + t);
-        }
         return new VitrineConfig.Enrich(
                 v.getOrDefault("VITRINE_MODEL_BASE_URL", d.modelBaseUrl()),
                 intValue(v, "VITRINE_INFERENCE_THREADS", d.inferenceThreads(), 1, 256),
                 v.getOrDefault("VITRINE_TAGGER_MODEL", d.taggerModel()),
-                t,
+                fraction(v, "VITRINE_TAG_THRESHOLD", d.tagThreshold()),
                 v.getOrDefault("VITRINE_FACE_MODEL", d.faceModel()),
                 v.getOrDefault("VITRINE_TESSERACT", d.tesseract()),
                 ocrLanguages(v.get("VITRINE_OCR_LANGUAGES"), d.ocrLanguages()),
                 java.time.Duration.ofSeconds(intValue(v, "VITRINE_INFERENCE_TIMEOUT_SECONDS", (int) d.inferenceTimeout().toSeconds(), 1, 3600)),
                 java.time.Duration.ofSeconds(intValue(v, "VITRINE_OCR_TIMEOUT_SECONDS", (int) d.ocrTimeout().toSeconds(), 1, 3600)),
                 transcripts(v),
-                onOff(v, "VITRINE_TEXT_EMBEDDER_ZH", d.chineseTextEmbedder()));
+                onOff(v, "VITRINE_TEXT_EMBEDDER_ZH", d.chineseTextEmbedder()),
+                fraction(v, "VITRINE_RISK_THRESHOLD", d.riskThreshold()),
+                intValue(v, "VITRINE_FEWSHOT_PAGE", d.fewShotPage(), 1, 10_000));
+    }
+
+    /** A number between 0 and 1 (thresholds). */
+    private static double fraction(Map<String, String> v, String key, double def) {
+        String value = blankToNull(v.get(key));
+        double t;
+        try {
+            t = value == null ? def : Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number between 0 and 1, got '" + value + "'", e);
+        }
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException(key + " must be between 0 and 1, got " + t);
+        }
+        return t;
     }
 
     /** The limit and timeout are ISO-8601 durations (PT15M), so a test or a short-clip library can go below a minute. */

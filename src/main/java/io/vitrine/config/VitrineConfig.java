@@ -79,19 +79,24 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
      * AI enrichment: where {@code vitrine models pull} downloads from (Hugging Face layout), how many
      * threads one model's inference may use, which classifier makes tags, and the default tag threshold;
      * which model finds faces, the tesseract command and languages for OCR, and how long one face
-     * detection or one OCR run may take before it is stopped and its step marked failed; and how audio
+     * detection or one OCR run may take before it is stopped and its step marked failed; how audio
      * and video are transcribed ({@link Transcripts}); whether the bundled Chinese text embedder
-     * (bge-small-zh, ~95 MB of weights) is loaded, so Chinese queries are searched in its space.
+     * (bge-small-zh, ~95 MB of weights) is loaded, so Chinese queries are searched in its space; the
+     * default risk-flag threshold; and how many assets a few-shot library run reads from the index at a time.
      */
     public record Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
             String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
-            java.time.Duration ocrTimeout, Transcripts transcripts, boolean chineseTextEmbedder) {
-        /** With the bundled Chinese text embedder on (the offline default). */
-        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold,
-                String faceModel, String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
+            java.time.Duration ocrTimeout, Transcripts transcripts, boolean chineseTextEmbedder, double riskThreshold,
+            int fewShotPage) {
+        /**
+         * With the bundled Chinese text embedder on (the offline default), the default risk threshold (a
+         * draft flag this sure counts until reviewers' decisions move it) and few-shot page size.
+         */
+        public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold, String faceModel,
+                String tesseract, java.util.List<String> ocrLanguages, java.time.Duration inferenceTimeout,
                 java.time.Duration ocrTimeout, Transcripts transcripts) {
             this(modelBaseUrl, inferenceThreads, taggerModel, tagThreshold, faceModel, tesseract, ocrLanguages, inferenceTimeout,
-                    ocrTimeout, transcripts, true);
+                    ocrTimeout, transcripts, true, 0.4, 1000);
         }
 
         public Enrich(String modelBaseUrl, int inferenceThreads, String taggerModel, double tagThreshold) {
@@ -110,7 +115,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
         public static Enrich defaults() {
             return new Enrich(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, 1, "mobilenetv2-12-int8", 0.3, "yunet_n_640_640",
                     "tesseract", java.util.List.of("eng", "deu", "fra", "spa", "por", "chi_sim"),
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), Transcripts.defaults(), true);
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), Transcripts.defaults(), true, 0.4, 1000);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
  * made on an asset and updates confidences of decided tags without touching their decision; an asset
  * has one tag per concept, so when two models (classifier, CLIP) propose the same concept the more
  * confident proposal is kept with its model;
- * {@link #record} keeps one result per asset and kind (the last); thresholds default to the
- * value given by the caller until a concept has decisions.
+ * {@link #record} keeps one result per asset and kind (the last). Per-concept thresholds live in
+ * their own store ({@link Thresholds.Store}).
  */
 public interface EnrichmentRepository {
 
@@ -47,10 +47,4 @@ public interface EnrichmentRepository {
     Results results(String assetId);
 
     record Results(java.util.Map<String, String> values, java.util.Map<String, String> errors) {}
-
-    record Threshold(String concept, double threshold, int accepted, int rejected) {}
-
-    Optional<Threshold> threshold(String concept);
-
-    void saveThreshold(Threshold t, Instant at);
 }

@@ -46,6 +46,11 @@ public final class EnrichmentService {
         this.events = events;
     }
 
+    /** The per-concept tag thresholds. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
     public Vocabulary vocabulary() {
         return vocabulary;
     }

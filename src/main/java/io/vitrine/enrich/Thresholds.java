@@ -1,39 +1,69 @@
 package io.vitrine.enrich;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Per-concept thresholds: a draft tag is kept (and searchable) only at or above its concept's
- * threshold. The rule, recomputed on every decision from the counts a (accepted) and r (rejected):
+ * Per-key thresholds recalibrated from people's decisions: one calibration serves both the tags'
+ * per-concept thresholds (a draft tag is kept and searchable only at or above its concept's) and the
+ * risk flags' per-flag thresholds (a draft flag counts for review and search only at or above its
+ * flag's). The rule, recomputed on every decision from the counts a (accepted) and r (rejected):
  * observed precision p = (a + 1.6) / (a + r + 2) (a prior of two decisions at the 0.8 target), and
  * threshold = default + 0.5 × (0.8 − p), kept within 0.05..0.95. No decisions → the default; people
- * rejecting a concept raise its bar, people accepting it lower it.
+ * rejecting raise the bar, people accepting lower it.
  */
 public final class Thresholds {
     static final double TARGET_PRECISION = 0.8;
 
-    private final EnrichmentRepository repo;
+    /** A key's threshold and the decisions it was calibrated from. */
+    public record Threshold(String key, double threshold, int accepted, int rejected) {}
+
+    /**
+     * Where thresholds are kept, by key (a concept id, a risk flag). Contract: {@link #count} is atomic,
+     * so decisions recorded at the same moment (on any node) are all counted and the stored threshold
+     * is the calibration of the final counts.
+     */
+    public interface Store {
+        Optional<Threshold> threshold(String key);
+
+        /** Adds the deltas to the key's counts (from 0, 0 when it has none) and stores {@code calibrate(accepted, rejected)}. */
+        Threshold count(String key, int accepted, int rejected, Calibrator calibrate, Instant at);
+    }
+
+    /** The threshold of a key's counts. */
+    @FunctionalInterface
+    public interface Calibrator {
+        double of(int accepted, int rejected);
+    }
+
+    private final Store store;
     private final double defaultThreshold;
     private final Clock clock;
 
-    public Thresholds(EnrichmentRepository repo, double defaultThreshold, Clock clock) {
-        this.repo = repo;
+    public Thresholds(Store store, double defaultThreshold, Clock clock) {
+        this.store = store;
         this.defaultThreshold = defaultThreshold;
         this.clock = clock;
     }
 
-    public double of(String concept) {
-        return repo.threshold(concept).map(EnrichmentRepository.Threshold::threshold).orElse(defaultThreshold);
+    public double of(String key) {
+        return get(key).threshold();
     }
 
-    /** Counts a decision that moved a tag from {@code before} to {@code after} and recalibrates. */
-    public EnrichmentRepository.Threshold record(String concept, Tag.Status before, Tag.Status after) {
-        var t = repo.threshold(concept).orElse(new EnrichmentRepository.Threshold(concept, defaultThreshold, 0, 0));
-        int a = t.accepted() + delta(before, after, Tag.Status.ACCEPTED);
-        int r = t.rejected() + delta(before, after, Tag.Status.REJECTED);
-        var updated = new EnrichmentRepository.Threshold(concept, calibrate(defaultThreshold, a, r), a, r);
-        repo.saveThreshold(updated, clock.instant());
-        return updated;
+    /** The key's threshold with its counts; the configured default and no decisions when nobody decided yet. */
+    public Threshold get(String key) {
+        return store.threshold(key).orElse(new Threshold(key, defaultThreshold, 0, 0));
+    }
+
+    public double defaultThreshold() {
+        return defaultThreshold;
+    }
+
+    /** Counts a decision that moved an item from {@code before} to {@code after} and recalibrates. */
+    public Threshold record(String key, Tag.Status before, Tag.Status after) {
+        return store.count(key, delta(before, after, Tag.Status.ACCEPTED), delta(before, after, Tag.Status.REJECTED),
+                (a, r) -> calibrate(defaultThreshold, a, r), clock.instant());
     }
 
     private static int delta(Tag.Status before, Tag.Status after, Tag.Status counted) {

@@ -25,6 +25,7 @@ public final class Events {
     /** The enrichment steps (tags, palette, quality, faces, text, embedding) finished and their findings are indexed. */
     public static final String ASSET_ENRICHED = "asset.enriched";
     public static final String LICENCE_ATTACHED = "licence.attached";
+    public static final String LICENCE_DETACHED = "licence.detached";
 
     static final int MAX_TEXT = 1000;
 

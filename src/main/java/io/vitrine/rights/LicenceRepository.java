@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Licences and their links to assets. Contract: {@link #attach} is idempotent; {@link #forAsset}
+ * Licences and their links to assets. Contract: {@link #attach} and {@link #detach} are idempotent; {@link #forAsset}
  * lists an asset's licences oldest first; {@link #fullyExpired} finds live, not yet quarantined
  * assets that have at least one licence and whose every licence ended before {@code now}.
  */
@@ -16,6 +16,12 @@ public interface LicenceRepository {
     Optional<Licence> find(String id);
 
     void attach(String assetId, String licenceId, Instant now);
+
+    /** Unlinks a licence from an asset; false when it was not attached. */
+    boolean detach(String assetId, String licenceId);
+
+    /** When the newest release (kind {@code RELEASE}) still attached to the asset was attached; empty without one. */
+    Optional<Instant> releaseAttachedAt(String assetId);
 
     List<Licence> forAsset(String assetId);
 

@@ -22,6 +22,7 @@ public final class LicenceService {
     private final Clock clock;
     private final Transactions tx;
     private final Events events;
+    private volatile java.util.function.Consumer<String> releaseChanged = assetId -> { };
 
     public LicenceService(LicenceRepository licences, Supplier<String> ids, Clock clock, Transactions tx, Events events) {
         this.licences = licences;
@@ -70,13 +71,43 @@ public final class LicenceService {
         return licences.find(id).orElseThrow(() -> new LicenceNotFoundException(id));
     }
 
+    /**
+     * Called with the asset's id, inside the transaction, whenever a release is attached to or taken off
+     * an asset: what depends on releases (the risk step's {@code people-without-release}) is queued to
+     * follow, in the same commit.
+     */
+    public void onReleaseChanged(java.util.function.Consumer<String> listener) {
+        this.releaseChanged = listener;
+    }
+
     /** Links a licence to an asset (idempotent); the caller has checked the asset is visible. */
     public void attach(String assetId, String licenceId) {
-        get(licenceId);
+        Licence l = get(licenceId);
         tx.run(() -> {
             licences.attach(assetId, licenceId, now());
             events.record(Events.LICENCE_ATTACHED, assetId, java.util.Map.of("licenceId", licenceId));
+            if (l.kind() == Licence.Kind.RELEASE) {
+                releaseChanged.accept(assetId);
+            }
         });
+    }
+
+    /** Unlinks a licence from an asset (idempotent: a licence that was not attached changes nothing); the caller checked the asset is visible. */
+    public void detach(String assetId, String licenceId) {
+        Licence l = get(licenceId);
+        tx.run(() -> {
+            if (licences.detach(assetId, licenceId)) {
+                events.record(Events.LICENCE_DETACHED, assetId, java.util.Map.of("licenceId", licenceId));
+                if (l.kind() == Licence.Kind.RELEASE) {
+                    releaseChanged.accept(assetId);
+                }
+            }
+        });
+    }
+
+    /** When the newest release still attached to the asset was attached; empty without one. */
+    public java.util.Optional<Instant> releaseAttachedAt(String assetId) {
+        return licences.releaseAttachedAt(assetId);
     }
 
     public List<Licence> forAsset(String assetId) {

@@ -17,6 +17,12 @@ public interface RiskRepository {
     /** The asset's flags, by flag name. */
     List<RiskFlag> flags(String assetId);
 
+    /** Drops one flag whatever its status (a decision made moot); false when there was none. */
+    boolean remove(String assetId, String flag);
+
+    /** Live assets with a draft of {@code flag} whose confidence is in [{@code from}, {@code to}). */
+    List<String> draftsBetween(String flag, double from, double to);
+
     /** Sets a decision; empty when the asset has no such flag. */
     Optional<RiskFlag> decide(String assetId, String flag, Tag.Status status, Instant at);
 }

@@ -61,6 +61,18 @@ final class RiskRules {
         return Optional.of(RiskFlag.draft(PEOPLE, certainty(surest), "ai", surest.model(), surest.modelVersion(), List.of(evidence), now));
     }
 
+    /**
+     * An accepted {@code people-without-release} whose premise a release attached after the decision
+     * removed: the reviewer confirmed "people, and no release", and the release then came. It no longer
+     * counts and the step drops it; if the release is taken off again, the step proposes a new draft. A
+     * flag accepted while the release was already attached stays (she judged that release insufficient),
+     * and a rejected one stays rejected (the faces are still there; her word on them stands).
+     */
+    static boolean moot(RiskFlag f, Optional<Instant> releasedAt) {
+        return f.flag().equals(PEOPLE) && f.status() == io.vitrine.enrich.Tag.Status.ACCEPTED && releasedAt.isPresent()
+                && f.decidedAt() != null && f.decidedAt().isBefore(releasedAt.get());
+    }
+
     /** A face a person confirmed is certain. */
     private static double certainty(Face f) {
         return f.status() == io.vitrine.enrich.Tag.Status.ACCEPTED ? 1.0 : f.confidence();

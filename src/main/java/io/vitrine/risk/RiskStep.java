@@ -18,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,20 +37,20 @@ public final class RiskStep {
     private final BlobStore blobs;
     private final EnrichmentRepository results;
     private final FacesAndTextRepository found;
-    private final Predicate<String> released;
+    private final Function<String, Optional<Instant>> releasedAt;
     private final RiskRepository repo;
     private final RiskRules rules;
     private final ObjectMapper json;
     private final Clock clock;
 
-    /** {@code released}: whether an asset has a release (model or property) attached. */
+    /** {@code releasedAt}: when the newest release (model or property) still attached to an asset was attached, empty without one. */
     public RiskStep(AssetRepository assets, BlobStore blobs, EnrichmentRepository results, FacesAndTextRepository found,
-            Predicate<String> released, RiskRepository repo, ObjectMapper json, Clock clock) {
+            Function<String, Optional<Instant>> releasedAt, RiskRepository repo, ObjectMapper json, Clock clock) {
         this.assets = assets;
         this.blobs = blobs;
         this.results = results;
         this.found = found;
-        this.released = released;
+        this.releasedAt = releasedAt;
         this.repo = repo;
         this.rules = new RiskRules(ClassRisks.bundled());
         this.json = json;
@@ -67,8 +67,9 @@ public final class RiskStep {
         if (asset == null) {
             return false;
         }
-        RiskRules.Inputs in = inputs(asset);
-        String digest = digest(asset, in);
+        Optional<Instant> release = releasedAt.apply(assetId);
+        RiskRules.Inputs in = inputs(asset, release.isPresent());
+        String digest = digest(asset, in, release);
         var marker = new EnrichmentRepository.Marker(digest, RiskRules.RULES_MODEL, rules.version());
         if (!force && results.marker(assetId, KIND).filter(marker::equals).isPresent()) {
             return false;
@@ -78,6 +79,11 @@ public final class RiskStep {
         String error = null;
         try {
             List<RiskFlag> flags = rules.derive(in, c2pa(asset), now);
+            for (RiskFlag f : repo.flags(assetId)) {
+                if (RiskRules.moot(f, release)) {
+                    repo.remove(assetId, f.flag());
+                }
+            }
             repo.replaceDrafts(assetId, flags);
             value = json.writeValueAsString(Map.of("flags", flags.stream().map(RiskFlag::flag).toList()));
         } catch (Exception e) {
@@ -88,21 +94,23 @@ public final class RiskStep {
         return true;
     }
 
-    private RiskRules.Inputs inputs(Asset asset) throws Exception {
+    private RiskRules.Inputs inputs(Asset asset, boolean released) throws Exception {
         String id = asset.id();
         Optional<EnrichmentRepository.Marker> tagMarker = results.marker(id, EnrichmentSteps.TAGS);
         List<ClassScore> classes = classes(results.results(id).values().get(EnrichmentSteps.TAGS));
         String layer = asset.extracted() == null ? null : asset.extracted().text();
         return new RiskRules.Inputs(classes, tagMarker.map(EnrichmentRepository.Marker::model).orElse(null),
-                tagMarker.map(EnrichmentRepository.Marker::modelVersion).orElse(null), found.faces(id), released.test(id),
+                tagMarker.map(EnrichmentRepository.Marker::modelVersion).orElse(null), found.faces(id), released,
                 found.texts(id), layer, DigitalSourceType.declaredAi(asset.extracted()));
     }
 
     /** What the assessment reads, as one digest: when it is unchanged, so would the flags be. */
-    private String digest(Asset asset, RiskRules.Inputs in) throws Exception {
+    private String digest(Asset asset, RiskRules.Inputs in, Optional<Instant> release) throws Exception {
         String layer = in.textLayer() == null ? "" : io.vitrine.common.Hashes.sha256Hex(in.textLayer());
         String all = json.writeValueAsString(java.util.Arrays.asList(asset.sha256(), in.classes(), in.tagModel(), in.tagVersion(),
-                in.faces(), in.released(), in.texts(), layer, in.declared().map(Object::toString).orElse("")));
+                // without a release this is `false` as before, so assets without one keep their marker
+                in.faces(), release.<Object>map(Instant::toString).orElse(Boolean.FALSE), in.texts(), layer,
+                in.declared().map(Object::toString).orElse("")));
         return io.vitrine.common.Hashes.sha256Hex(all);
     }
 

@@ -44,6 +44,17 @@ public interface AssetIndex extends AutoCloseable {
 
     SearchResult search(SearchQuery query);
 
+    /**
+     * Ids of the documents whose vector in {@code space} has a cosine similarity of at least
+     * {@code minSimilarity} to {@code vector} — all of them, not the nearest k — in id order, after
+     * {@code afterId} (null: from the first), at most {@code limit} (clamped to 1..10,000). Passing each
+     * page's last id as the next {@code afterId} walks every such document once with memory for one
+     * page. Any region (callers decide visibility). Exact on the index's int8 copies of the vectors (no
+     * graph shortcut that could miss a match), whose cosine may differ from the stored floats' by a
+     * little: callers ask slightly below their bar and re-check. A space no document has finds nothing.
+     */
+    java.util.List<String> within(String space, float[] vector, float minSimilarity, String afterId, int limit);
+
     long count();
 
     /** Every id in the index, for consistency checks against the database. */

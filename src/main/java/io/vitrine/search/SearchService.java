@@ -82,6 +82,11 @@ public final class SearchService {
         }
     }
 
+    /** One page of every live asset within {@code minSimilarity} of {@code vector}, any region ({@link AssetIndex#within}). */
+    public List<String> within(String space, float[] vector, float minSimilarity, String afterId, int limit) {
+        return index.within(space, vector, minSimilarity, afterId, limit);
+    }
+
     public Results search(SearchQuery query) {
         SearchResult r = index.search(query);
         List<AssetHit> hits = new ArrayList<>();

@@ -151,7 +151,7 @@ class AccessMatrixTest {
             return route.replace("{id}", "balloon");
         }
         return route.startsWith("/api/v1/licences/") ? route.replace("{id}", licence).replace("{documentId}", licenceDocument)
-                : route.replace("{id}", asset).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1").replace("{flag}", "weapon")
+                : route.replace("{id}", asset).replace("{licenceId}", licence).replace("{name}", "thumb").replace("{concept}", "balloon").replace("{number}", "1").replace("{flag}", "weapon")
                         .replace("{a}", asset).replace("{b}", openAsset);
     }
 

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Teaching a concept from example photos on a real server with the real MobileNet: two pictures of
  * one cat teach "office cat"; the held-out variants of that photo get draft tags, unrelated corpus
  * photos do not, a later upload is scored at ingest, and re-teaching replaces drafts but not decisions.
+ * The server reads candidates two at a time, so every library run here spans several pages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FewShotApiTest {
     static final String MODEL = "mobilenetv2-12-int8";
+    static final int PAGE = 2;
     static final List<String> UNRELATED = List.of("python3-skimage/coffee.png", "python3-skimage/astronaut.png",
             "imagingbook/Castle.png", "imagingbook/Balloons600.jpg", "palapeli-data/citrus-fruits.jpg");
 
@@ -49,7 +51,8 @@ class FewShotApiTest {
         Path chelsea = TestMedia.corpus("photos/python3-skimage/chelsea.png");
         assumeTrue(ModelServer.installShared(data, MODEL), "../shared model absent; skipping");
         set = TransformSet.generate(List.of(chelsea), data.resolve("set"));
-        server = new TestServer(data, Map.of());
+        // two candidates per page: the library run must walk several pages to tag every held-out variant
+        server = new TestServer(data, Map.of("VITRINE_FEWSHOT_PAGE", String.valueOf(PAGE)));
         client = new GovernanceClient(server);
         for (String kind : List.of("original", "crop", "colour", "burst", "detail", "straightened")) {
             cat.put(kind, upload("cat-" + kind + ".jpg", DuplicatesApiTest.file(set, kind)));
@@ -92,7 +95,7 @@ class FewShotApiTest {
             assertThat(tag(id)).as("unrelated " + id).isNull();
         }
         // the examples themselves and the three held-out variants (a close-up of a third of the picture, "detail", is too far)
-        assertThat(done.path("fewShot").path("tagged").asInt()).isBetween(5, 6);
+        assertThat(done.path("fewShot").path("tagged").asInt()).isBetween(5, 6).isGreaterThan(2 * PAGE);
         assertThat(done.path("fewShot").path("examples").path("positive")).hasSize(2);
         // drafts above the threshold are searchable under the concept's labels, and its broader concept's
         await("/api/v1/search?q=B%C3%BCrokatze", n -> n.path("hits").toString().contains(cat.get("colour")));
@@ -163,6 +166,40 @@ class FewShotApiTest {
         HttpResponse<String> consumer = client.call(client.user("consumer", "DE"), "POST", "/api/v1/concepts/office-cat/examples",
                 "{\"assetIds\":[\"" + id + "\"]}");
         assertThat(consumer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void people_teaching_a_new_concept_at_the_same_moment_all_get_202_and_never_a_500() throws Exception {
+        int teachers = 6;
+        String body = "{\"assetIds\":[\"" + cat.get("original") + "\",\"" + cat.get("crop") + "\"]}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(teachers);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String concept = "shop-cat-" + round;
+                HttpResponse<String> c = client.admin("POST", "/api/v1/concepts", "{\"id\":\"" + concept + "\",\"labels\":{\"en\":\""
+                        + concept.replace('-', ' ') + "\"}}");
+                assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+                var start = new java.util.concurrent.CyclicBarrier(teachers);
+                List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < teachers; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return client.admin("POST", "/api/v1/concepts/" + concept + "/examples", body);
+                    }));
+                }
+                List<Integer> versions = new ArrayList<>();
+                for (var f : answers) {
+                    HttpResponse<String> r = f.get();
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                    versions.add(server.json(r).path("fewShot").path("version").asInt());
+                }
+                assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+                assertThat(server.json(server.get("/api/v1/concepts/" + concept)).path("fewShot").path("version").asInt()).isEqualTo(teachers);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static HttpResponse<String> teach(String body) throws Exception {

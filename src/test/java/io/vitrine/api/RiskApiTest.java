@@ -23,13 +23,18 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Content risk flags end to end: the real server with the real classifier and face detector pulled
- * from a local HTTP server, the real tesseract and exiftool, and the review tiers they feed.
+ * from a local HTTP server, the real tesseract and exiftool, and the review tiers they feed. The tests
+ * share one server, so decisions in one move the flags' thresholds for the next (hence the order).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskApiTest {
     /** A mortar at the Tower of London with six Yeoman Warders: MobileNetV2 reads its preview as 'cannon' (0.49). */
     static final Path MORTAR = Path.of("../shared/corpus/photos/imagingbook/MortarSmall.png");
@@ -101,6 +106,7 @@ class RiskApiTest {
     }
 
     @Test
+    @Order(1) // before any reviewer rejects a weapon flag here: rejections raise the flag's threshold above the mortar's 0.49
     void a_photographed_mortar_is_flagged_weapon_with_its_class_and_goes_to_legal_and_compliance() throws Exception {
         String id = upload("mortar.png", Files.readAllBytes(MORTAR));
         JsonNode weapon = awaitRisk(id, "weapon");
@@ -121,6 +127,7 @@ class RiskApiTest {
     }
 
     @Test
+    @Order(2)
     void a_reviewer_rejects_every_raised_flag_and_the_asset_is_no_longer_risk_flagged_in_search_or_review() throws Exception {
         String id = upload("mortar-again.png", Files.readAllBytes(MORTAR));
         awaitRisk(id, "weapon");

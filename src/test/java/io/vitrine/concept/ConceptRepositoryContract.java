@@ -105,13 +105,55 @@ abstract class ConceptRepositoryContract {
     }
 
     @Test
+    void people_teaching_a_new_concept_at_the_same_moment_all_succeed_and_the_last_writer_wins() throws Exception {
+        int teachers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(teachers);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String concept = "new-concept-" + round;
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(teachers);
+                List<Future<Prototype>> taught = new ArrayList<>();
+                for (int i = 0; i < teachers; i++) {
+                    String by = "teacher-" + i;
+                    taught.add(pool.submit(() -> {
+                        start.await();
+                        return repo.teach(new Prototype(concept, 0, "image.m@1", new float[] {0.6f, 0.8f}, 0.7, List.of("a1"), List.of(),
+                                Prototype.Status.QUEUED, 0, null, by, T, null));
+                    }));
+                }
+                Map<Integer, String> byVersion = new java.util.TreeMap<>();
+                for (Future<Prototype> f : taught) {
+                    Prototype p = f.get();
+                    byVersion.put(p.version(), p.taughtBy());
+                }
+                assertThat(byVersion.keySet()).as("round %d", round).containsExactly(1, 2, 3, 4, 5, 6);
+                Prototype stored = repo.prototype(concept).orElseThrow();
+                assertThat(stored.version()).isEqualTo(teachers);
+                assertThat(stored.taughtBy()).as("the last writer's prototype").isEqualTo(byVersion.get(teachers));
+                int rows = db.handles().jdbi().withHandle(h -> h.createQuery("select count(*) from concept_prototypes where concept = :c")
+                        .bind("c", concept).mapTo(Integer.class).one());
+                assertThat(rows).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void few_shot_drafts_replace_their_old_version_and_never_touch_decided_or_other_models_tags() {
         tags.replaceDrafts("a3", "mobilenet", List.of(new Tag("kitten", 0.9, Tag.Status.DRAFT, "ai", "mobilenet", "1", T, null)));
-        assertThat(repo.replaceFewShotDrafts("kitten", 1, Map.of("a1", 0.7, "a2", 0.6, "a3", 0.9), T))
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a1", 0.7, "a2", 0.6, "a3", 0.9), T))
                 .containsExactlyInAnyOrder("a1", "a2");
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a1", 0.7), T.plusMillis(1))).as("the same value again").isEmpty();
+        assertThat(repo.dropStaleFewShotDrafts("kitten", 1, T.plusMillis(1), 10)).as("a2 was not proposed by the later run")
+                .containsExactly("a2");
+        assertThat(repo.proposeFewShotDrafts("kitten", 1, Map.of("a2", 0.6), T)).containsExactly("a2");
         tags.decide("a1", "kitten", Tag.Status.ACCEPTED, T);
-        Set<String> changed = repo.replaceFewShotDrafts("kitten", 2, Map.of("a1", 0.8), T.plusSeconds(1));
-        assertThat(changed).containsExactly("a2");
+        // a run of version 2 proposes a1 (decided: left alone) and nothing else; a2's version-1 draft is stale
+        assertThat(repo.proposeFewShotDrafts("kitten", 2, Map.of("a1", 0.8), T.plusSeconds(1))).isEmpty();
+        assertThat(repo.dropStaleFewShotDrafts("kitten", 2, T.plusSeconds(1), 1)).containsExactly("a2");
+        Set<String> changed = repo.dropStaleFewShotDrafts("kitten", 2, T.plusSeconds(1), 1);
+        assertThat(changed).isEmpty();
         assertThat(tags.tags("a1")).singleElement().satisfies(t -> {
             assertThat(t.status()).isEqualTo(Tag.Status.ACCEPTED);
             assertThat(t.modelVersion()).isEqualTo("1");

@@ -105,6 +105,25 @@ public abstract class GovernanceRepositoryContract {
     }
 
     @Test
+    void detaching_is_idempotent_and_only_releases_still_attached_say_when_the_newest_came() {
+        String a = asset(1);
+        licence("plain", null);
+        licences.insert(new Licence("rel-old", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), null, null, null, null, null, T0));
+        licences.insert(new Licence("rel-new", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), null, null, null, null, null, T0));
+        licences.attach(a, "plain", T0.plusSeconds(30));
+        assertThat(licences.releaseAttachedAt(a)).as("a licence is not a release").isEmpty();
+        licences.attach(a, "rel-old", T0.plusSeconds(10));
+        licences.attach(a, "rel-new", T0.plusSeconds(20));
+        assertThat(licences.releaseAttachedAt(a)).contains(T0.plusSeconds(20));
+        assertThat(licences.detach(a, "rel-new")).isTrue();
+        assertThat(licences.detach(a, "rel-new")).isFalse();
+        assertThat(licences.releaseAttachedAt(a)).contains(T0.plusSeconds(10));
+        assertThat(licences.detach(a, "rel-old")).isTrue();
+        assertThat(licences.releaseAttachedAt(a)).isEmpty();
+        assertThat(licences.forAsset(a)).extracting(Licence::id).containsExactly("plain");
+    }
+
+    @Test
     void licence_terms_and_documents_round_trip() {
         Licence l = new Licence("lic2", Licence.Kind.RELEASE, Set.of(Channel.PRINT), Set.of(), null, null, null, null, null, T0,
                 Set.of("image", "video"), true, List.of("Ana Lima, model", "Casa Azul (property)"));

@@ -62,6 +62,40 @@ public abstract class HybridSearchContract {
     }
 
     @Test
+    void walking_everything_within_a_similarity_page_by_page_finds_each_match_once_in_id_order() {
+        List<IndexDocument> docs = new ArrayList<>();
+        Set<String> expected = new java.util.TreeSet<>();
+        for (int i = 0; i < 3000; i++) {
+            // 0..59.98 degrees; cos(30°) = 0.866: about the first 1,500 are within, the rest are not
+            double angle = i * 0.02;
+            String id = String.format("a%05d", (i * 7919) % 100_000);
+            docs.add(doc(id, null, "image/jpeg", Set.of(), Map.of(SPACE, dir(angle))));
+            if (angle < 29.5) {
+                expected.add(id);
+            }
+        }
+        docs.add(doc("no-vector", null, "image/jpeg", Set.of(), Map.of()));
+        add(docs.toArray(IndexDocument[]::new));
+        String deleted = expected.iterator().next();
+        index.delete(deleted);
+        index.refresh();
+        expected.remove(deleted);
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        for (List<String> page = index.within(SPACE, dir(0), (float) Math.cos(Math.toRadians(30)), null, 64); !page.isEmpty();
+                page = index.within(SPACE, dir(0), (float) Math.cos(Math.toRadians(30)), after, 64)) {
+            assertThat(page.size()).isLessThanOrEqualTo(64);
+            walked.addAll(page);
+            after = page.getLast();
+        }
+        assertThat(walked).as("more than the 1,000 a kNN query returns, each once, in id order").isSorted()
+                .doesNotHaveDuplicates().containsAll(expected).hasSizeGreaterThan(1000);
+        assertThat(walked).doesNotContain(deleted, "no-vector");
+        assertThat(walked.size()).isBetween(expected.size(), expected.size() + 30); // int8 rounding at the border
+        assertThat(index.within("test:other@1", dir(0), 0.5f, null, 10)).as("a space nobody has").isEmpty();
+    }
+
+    @Test
     void nearest_neighbours_come_first_by_similarity() {
         add(doc("east", null, "image/jpeg", Set.of(), Map.of(SPACE, dir(0))),
                 doc("north", null, "image/jpeg", Set.of(), Map.of(SPACE, dir(90))),

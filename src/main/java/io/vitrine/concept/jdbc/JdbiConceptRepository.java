@@ -151,20 +151,29 @@ public final class JdbiConceptRepository implements ConceptRepository {
         return db.inTransaction(() -> db.with(h -> {
             // one update both numbers and locks the row, so concurrent teachings of a concept queue up and
             // each reads the version the previous one wrote (a delete + insert would let them both see none)
-            int updated = bindPrototype(h.createUpdate("""
-                    update concept_prototypes set version = version + 1, space = :s, dims = :d, vector = :vec, radius = :r,
-                        positives = :pos, negatives = :neg, status = :st, tagged = 0, error = null, taught_by = :by,
-                        taught_at = :at, applied_at = null
-                    where concept = :c"""), p).execute();
-            if (updated == 0) {
-                bindPrototype(h.createUpdate("""
-                        insert into concept_prototypes (concept, version, space, dims, vector, radius, positives, negatives, status,
-                            tagged, error, taught_by, taught_at, applied_at)
-                        values (:c, 1, :s, :d, :vec, :r, :pos, :neg, :st, 0, null, :by, :at, null)"""), p).execute();
+            if (nextVersion(h, p) == 0 && !insertFirst(h, p)) {
+                // another first teaching inserted the row meanwhile: ours becomes the next version after it
+                nextVersion(h, p);
             }
             return h.createQuery("select * from concept_prototypes where concept = :c").bind("c", p.concept())
                     .map((rs, ctx) -> prototype(rs)).one();
         }));
+    }
+
+    private static int nextVersion(Handle h, Prototype p) {
+        return bindPrototype(h.createUpdate("""
+                update concept_prototypes set version = version + 1, space = :s, dims = :d, vector = :vec, radius = :r,
+                    positives = :pos, negatives = :neg, status = :st, tagged = 0, error = null, taught_by = :by,
+                    taught_at = :at, applied_at = null
+                where concept = :c"""), p).execute();
+    }
+
+    /** Inserts version 1; false when a concurrent first teaching holds the key. */
+    private static boolean insertFirst(Handle h, Prototype p) {
+        return io.vitrine.db.jdbi.Sql.insertUnlessTaken(h, "first_prototype", x -> bindPrototype(x.createUpdate("""
+                insert into concept_prototypes (concept, version, space, dims, vector, radius, positives, negatives, status,
+                    tagged, error, taught_by, taught_at, applied_at)
+                values (:c, 1, :s, :d, :vec, :r, :pos, :neg, :st, 0, null, :by, :at, null)"""), p).execute());
     }
 
     private static org.jdbi.v3.core.statement.Update bindPrototype(org.jdbi.v3.core.statement.Update u, Prototype p) {
@@ -184,28 +193,42 @@ public final class JdbiConceptRepository implements ConceptRepository {
     }
 
     @Override
-    public Set<String> replaceFewShotDrafts(String concept, int version, Map<String, Double> confidences, Instant at) {
+    public Set<String> proposeFewShotDrafts(String concept, int version, Map<String, Double> confidences, Instant at) {
+        if (confidences.isEmpty()) {
+            return Set.of();
+        }
         return db.inTransaction(() -> db.with(h -> {
             Map<String, Double> before = new LinkedHashMap<>();
             h.createQuery("""
                     select asset_id, confidence, model_version from asset_tags
-                    where concept = :c and model = :m and status = 'DRAFT'""")
-                    .bind("c", concept).bind("m", FEW_SHOT)
+                    where concept = :c and model = :m and status = 'DRAFT' and asset_id in (<assets>)""")
+                    .bind("c", concept).bind("m", FEW_SHOT).bindList("assets", List.copyOf(confidences.keySet()))
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(3).equals(String.valueOf(version)) ? rs.getDouble(2) : -1.0))
                     .forEach(e -> before.put(e.getKey(), e.getValue()));
             Set<String> changed = new java.util.TreeSet<>();
-            for (String asset : before.keySet()) {
-                if (!confidences.containsKey(asset)) {
-                    deleteDraft(h, asset, concept);
-                    changed.add(asset);
-                }
-            }
+            // every proposal is written (its time marks it as this run's), but only a new value is a change
             confidences.forEach((asset, confidence) -> {
-                if (!confidence.equals(before.get(asset)) && upsert(h, asset, concept, version, confidence, at)) {
+                if (upsert(h, asset, concept, version, confidence, at) && !confidence.equals(before.get(asset))) {
                     changed.add(asset);
                 }
             });
             return changed;
+        }));
+    }
+
+    @Override
+    public Set<String> dropStaleFewShotDrafts(String concept, int version, Instant at, int limit) {
+        return db.inTransaction(() -> db.with(h -> {
+            List<String> stale = h.createQuery("""
+                    select asset_id from asset_tags
+                    where concept = :c and model = :m and status = 'DRAFT' and (model_version <> :v or created_at < :at)
+                    order by asset_id limit :n""")
+                    .bind("c", concept).bind("m", FEW_SHOT).bind("v", String.valueOf(version)).bind("at", ts(at)).bind("n", limit)
+                    .mapTo(String.class).list();
+            for (String asset : stale) {
+                deleteDraft(h, asset, concept);
+            }
+            return new java.util.TreeSet<>(stale);
         }));
     }
 

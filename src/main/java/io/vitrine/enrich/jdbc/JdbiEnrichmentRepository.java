@@ -142,21 +142,4 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
                 });
         return new Results(values, errors);
     }
-
-    @Override
-    public Optional<Threshold> threshold(String concept) {
-        return db.with(h -> h.createQuery("select * from concept_thresholds where concept = :k").bind("k", concept)
-                .map((rs, ctx) -> new Threshold(rs.getString("concept"), rs.getDouble("threshold"), rs.getInt("accepted"),
-                        rs.getInt("rejected"))).findOne());
-    }
-
-    @Override
-    public void saveThreshold(Threshold t, Instant at) {
-        db.inTransaction(() -> db.with(h -> {
-            h.createUpdate("delete from concept_thresholds where concept = :k").bind("k", t.concept()).execute();
-            return h.createUpdate("insert into concept_thresholds (concept, threshold, accepted, rejected, updated_at) values (:k, :t, :a, :r, :at)")
-                    .bind("k", t.concept()).bind("t", t.threshold()).bind("a", t.accepted()).bind("r", t.rejected())
-                    .bind("at", ts(at)).execute();
-        }));
-    }
 }

@@ -72,6 +72,21 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     }
 
     @Override
+    public boolean detach(String assetId, String licenceId) {
+        return db.with(h -> h.createUpdate("delete from asset_licences where asset_id = :a and licence_id = :l")
+                .bind("a", assetId).bind("l", licenceId).execute()) > 0;
+    }
+
+    @Override
+    public Optional<Instant> releaseAttachedAt(String assetId) {
+        return db.with(h -> h.createQuery("""
+                select max(al.attached_at) as at from asset_licences al join licences l on l.id = al.licence_id
+                where al.asset_id = :a and l.kind = :k""")
+                .bind("a", assetId).bind("k", Licence.Kind.RELEASE.name()).map((rs, ctx) -> Sql.instant(rs, "at")).findOne()
+                .filter(java.util.Objects::nonNull));
+    }
+
+    @Override
     public List<Licence> forAsset(String assetId) {
         return db.with(h -> h.createQuery("""
                 select l.* from licences l join asset_licences al on al.licence_id = l.id

@@ -57,6 +57,21 @@ public final class JdbiRiskRepository implements RiskRepository {
     }
 
     @Override
+    public boolean remove(String assetId, String flag) {
+        return db.with(h -> h.createUpdate("delete from asset_risks where asset_id = :a and flag = :f")
+                .bind("a", assetId).bind("f", flag).execute()) > 0;
+    }
+
+    @Override
+    public List<String> draftsBetween(String flag, double from, double to) {
+        return db.with(h -> h.createQuery("""
+                select r.asset_id from asset_risks r join assets a on a.id = r.asset_id
+                where r.flag = :f and r.status = 'DRAFT' and r.confidence >= :lo and r.confidence < :hi and a.deleted_at is null
+                order by r.asset_id""")
+                .bind("f", flag).bind("lo", from).bind("hi", to).mapTo(String.class).list());
+    }
+
+    @Override
     public Optional<RiskFlag> decide(String assetId, String flag, Tag.Status status, Instant at) {
         return db.inTransaction(() -> db.with(h -> {
             int n = h.createUpdate("update asset_risks set status = :s, decided_at = :at where asset_id = :a and flag = :f")

@@ -219,6 +219,11 @@ public final class LuceneAssetIndex implements AssetIndex {
     }
 
     @Override
+    public java.util.List<String> within(String space, float[] vector, float minSimilarity, String afterId, int limit) {
+        return withSearcher(searcher -> SimilarityWalk.page(searcher, space, vector, minSimilarity, afterId, limit));
+    }
+
+    @Override
     public long count() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
