@@ -34,7 +34,7 @@ final class Adapters {
 
     Adapters(VitrineConfig config) {
         this.config = config;
-        this.index = openIndex(config.dataDir().resolve("index"));
+        this.index = openIndex(config.dataDir().resolve("index"), config.search().threads());
         this.tika = tikaConfig();
     }
 

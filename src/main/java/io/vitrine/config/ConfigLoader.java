@@ -50,7 +50,8 @@ public final class ConfigLoader {
                 enrich(v),
                 oidc(v),
                 workflow(v),
-                webhooks(v));
+                webhooks(v),
+                new VitrineConfig.Search(intValue(v, "VITRINE_SEARCH_THREADS", cores, 1, 256)));
     }
 
     /** All or nothing: with an issuer, the client id, secret and redirect base URL are required. */

@@ -8,7 +8,23 @@ import java.time.Duration;
  * down; nothing reads the environment after that.
  */
 public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken,
-        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow, Webhooks webhooks) {
+        String signingKey, Enrich enrich, Oidc oidc, Workflow workflow, Webhooks webhooks, Search search) {
+
+    /** With search defaults. */
+    public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
+            Enrich enrich, Oidc oidc, Workflow workflow, Webhooks webhooks) {
+        this(dataDir, port, db, limits, pipeline, adminToken, signingKey, enrich, oidc, workflow, webhooks, Search.defaults());
+    }
+
+    /**
+     * {@code threads}: how many threads one search may spread the index's segments over (1 = each
+     * search on its request's thread). More cuts a lone search's wait, not the work the machine does.
+     */
+    public record Search(int threads) {
+        public static Search defaults() {
+            return new Search(Runtime.getRuntime().availableProcessors());
+        }
+    }
 
     /** With webhook defaults. */
     public VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeline pipeline, String adminToken, String signingKey,
@@ -182,6 +198,7 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " maxUploadBytes=" + limits.maxUploadBytes()
                 + " maxPixels=" + limits.maxPixels()
                 + " workers=" + pipeline.workers()
+                + " searchThreads=" + search.threads()
                 + " adminToken=" + (adminToken == null ? "(generated)" : "***")
                 + " signingKey=" + (signingKey == null ? "(generated, in the data folder)" : "***")
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
