@@ -41,7 +41,9 @@ final class EnrichmentModule implements AutoCloseable {
     final java.util.Optional<io.vitrine.embed.EmbeddingService> embeddings;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> embedder;
     private final java.util.Optional<io.vitrine.embed.TextEmbedder> chinese;
-    private final io.vitrine.common.Periodic backfill;
+    private final JobQueue jobs;
+    private final Clock clock;
+    private volatile io.vitrine.common.Periodic backfill;
     private volatile boolean backfillDone;
     static final java.time.Duration BACKFILL_EVERY = java.time.Duration.ofSeconds(10);
     static final int BACKFILL_BATCH = 500;
@@ -81,6 +83,12 @@ final class EnrichmentModule implements AutoCloseable {
         var vectors = new io.vitrine.embed.jdbc.JdbiEmbeddingRepository(handles);
         steps.storeImageEmbeddings(vectors::put);
         embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, textSpaces(e), service).useImageText(clip));
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Only nodes that run jobs look for assets missing a space: a CLI command or an API-only node queues nothing. */
+    void startBackfill() {
         backfill = new io.vitrine.common.Periodic("vitrine-embed-backfill", BACKFILL_EVERY,
                 () -> embeddings.map(e -> queueMissing(e, jobs, clock)).orElse(0));
     }
@@ -149,7 +157,9 @@ final class EnrichmentModule implements AutoCloseable {
         tagger.close();
         faces.close();
         clip.close();
-        backfill.close();
+        if (backfill != null) {
+            backfill.close();
+        }
         embedder.ifPresent(io.vitrine.embed.TextEmbedder::close);
         chinese.ifPresent(io.vitrine.embed.TextEmbedder::close);
     }

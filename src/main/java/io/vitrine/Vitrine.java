@@ -186,6 +186,7 @@ public final class Vitrine implements AutoCloseable {
             track(new Periodic("vitrine-lifecycle", config.workflow().lifecycleInterval(),
                     () -> governance.lifecycle().run(false).actions().size()));
             notifications.startDispatching();
+            enrichment.startBackfill();
         }
         return this;
     }
