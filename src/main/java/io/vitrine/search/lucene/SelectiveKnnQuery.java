@@ -2,6 +2,8 @@ package io.vitrine.search.lucene;
 
 import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
@@ -18,6 +20,7 @@ import org.apache.lucene.search.knn.KnnCollectorManager;
  * filter keeps at most {@link #EXACT_SHARE} of a segment's documents this declines the graph
  * search, and Lucene falls back to its exact search over the filter's documents: the result is the
  * true top k. A filter that keeps more (the region filter alone, or none) walks the graph as before.
+ * The exact search itself is {@link DotProductExactSearch} where the segment stores vector norms.
  */
 final class SelectiveKnnQuery extends KnnByteVectorQuery {
     /** The share of a segment's documents up to which scoring the filtered ones beats the graph. */
@@ -39,5 +42,11 @@ final class SelectiveKnnQuery extends KnnByteVectorQuery {
             return new TopDocs(new TotalHits(visitedLimit, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
         }
         return super.approximateSearch(context, acceptDocs, visitedLimit, collectors);
+    }
+
+    @Override
+    protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator accepted, QueryTimeout timeout) throws IOException {
+        TopDocs found = DotProductExactSearch.search(context.reader(), field, target, k, accepted, timeout);
+        return found != null ? found : super.exactSearch(context, accepted, timeout);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnByteVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  */
 final class VectorFields {
     static final String PREFIX = "vec.";
+    static final String NORM_PREFIX = "vecnorm.";
     static final int MAX_DIMENSIONS = 4096;
     private static final Pattern SPACE = Pattern.compile("[a-z0-9][a-z0-9._:@-]{0,127}");
 
@@ -29,8 +31,28 @@ final class VectorFields {
     }
 
     static void addTo(Document doc, Map<String, float[]> vectors) {
-        vectors.forEach((space, values) -> doc.add(
-                new KnnByteVectorField(field(space), quantize(values), VectorSimilarityFunction.COSINE)));
+        vectors.forEach((space, values) -> {
+            byte[] v = quantize(values);
+            doc.add(new KnnByteVectorField(field(space), v, VectorSimilarityFunction.COSINE));
+            doc.add(new NumericDocValuesField(normField(field(space)), squaredNorm(v)));
+        });
+    }
+
+    /**
+     * The doc-values field that keeps a vector field's squared norms, so an exact search computes one
+     * dot product per document instead of Lucene's cosine (dot product and both norms), see
+     * {@link SelectiveKnnQuery}. About 3 bytes per vector. Null for a field that is not an embedding space's.
+     */
+    static String normField(String vectorField) {
+        return vectorField.startsWith(PREFIX) ? NORM_PREFIX + vectorField.substring(PREFIX.length()) : null;
+    }
+
+    static long squaredNorm(byte[] v) {
+        long sum = 0;
+        for (byte b : v) {
+            sum += b * b;
+        }
+        return sum;
     }
 
     /** Cosine is scale-free, so each vector may use the whole int8 range. */

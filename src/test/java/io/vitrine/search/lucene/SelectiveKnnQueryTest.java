@@ -59,6 +59,55 @@ class SelectiveKnnQueryTest {
     }
 
     @Test
+    void with_stored_norms_it_scores_as_lucenes_cosine_also_in_a_segment_merged_with_documents_written_before_norms()
+            throws Exception {
+        SplittableRandom r = new SplittableRandom(5);
+        String space = "test:v@1";
+        String field = VectorFields.field(space);
+        byte[][] vectors = new byte[DOCS][];
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setMaxBufferedDocs(DOCS + 1))) {
+                for (int i = 0; i < DOCS; i++) {
+                    float[] v = gaussian(r);
+                    vectors[i] = VectorFields.quantize(v);
+                    Document d = new Document();
+                    d.add(new StringField("id", Integer.toString(i), Field.Store.YES));
+                    d.add(new StringField("bucket", Integer.toString(i % 40), Field.Store.NO));
+                    if (i < DOCS / 2) { // as an index written before norms were stored
+                        d.add(new KnnByteVectorField(field, vectors[i], VectorSimilarityFunction.COSINE));
+                    } else {
+                        VectorFields.addTo(d, java.util.Map.of(space, v));
+                    }
+                    w.addDocument(d);
+                    if (i == DOCS / 2 - 1) {
+                        w.commit();
+                    }
+                }
+                w.forceMerge(1);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves()).hasSize(1);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                for (int q = 0; q < 10; q++) {
+                    byte[] target = VectorFields.quantize(gaussian(r));
+                    int bucket = q;
+                    TopDocs found = searcher.search(new SelectiveKnnQuery(field, target, 20,
+                            new TermQuery(new Term("bucket", Integer.toString(bucket)))), 20);
+                    int[] truth = IntStream.range(0, DOCS).filter(i -> i % 40 == bucket).boxed()
+                            .sorted(Comparator.comparingDouble((Integer i) -> -cosine(target, vectors[i])))
+                            .limit(20).mapToInt(Integer::intValue).toArray();
+                    int[] ids = ids(searcher, found);
+                    assertThat(ids).containsExactly(truth);
+                    for (int i = 0; i < ids.length; i++) {
+                        assertThat(found.scoreDocs[i].score)
+                                .isEqualTo(VectorSimilarityFunction.COSINE.compare(target, vectors[ids[i]]));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void only_a_filter_that_keeps_a_small_share_of_the_segment_is_searched_exactly() {
         assertThat(SelectiveKnnQuery.exact(true, 5_000, 1_000_000)).isTrue();
         assertThat(SelectiveKnnQuery.exact(true, 100_000, 1_000_000)).isTrue();
