@@ -121,7 +121,8 @@ public final class Vitrine implements AutoCloseable {
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
             });
             search = new SearchService(index, assets);
-            concepts = track(new ConceptModule(handles, enrichment, search, jobs, clock, config.enrich().fewShotPage()));
+            concepts = track(new ConceptModule(handles, enrichment, search, jobs, notifications.events, clock,
+                    config.enrich().fewShotPage()));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
