@@ -4,6 +4,13 @@
 // have reached the person, and a concept page's teaching section follows its library run, without a reload. Events only name an asset; what is shown is fetched from
 // the pages, with the person's own rights. Without EventSource the pages stay as loaded.
 (() => {
+  // the concept page's teaching section asks for itself again on 'vitrine:taught' (hx-trigger ... from:body): sent
+  // when the stream says the concept's run ended, and every 2 s while no stream is open (hidden tab,
+  // reconnecting, refused, no EventSource), so a finished run always shows
+  const taught = () => document.body.dispatchEvent(new Event('vitrine:taught'));
+  setInterval(() => {
+    if (document.body.dataset.live !== 'open' && document.querySelector('#teaching[data-pending]')) taught();
+  }, 2000);
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 
   // what changes an asset's card, the asset page and the review lists
@@ -64,8 +71,6 @@
     refreshBell();
   });
   const refreshBell = () => document.body.dispatchEvent(new Event('vitrine:notifications'));
-  // the concept page's teaching section asks for itself again (hx-trigger "vitrine:taught from:body")
-  const taught = () => document.body.dispatchEvent(new Event('vitrine:taught'));
 
   const announce = (text) => {
     const region = document.getElementById('live-news');
