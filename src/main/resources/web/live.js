@@ -1,9 +1,16 @@
 // Live updates over the session's event stream (GET /events): new and changed assets show up in the
 // library grid, the asset page's status, preview, AI and rendition cards refresh, and the review
 // page's lists and counts follow, and the header's bell asks for its unread count when a warning may
-// have reached the person, without a reload. Events only name an asset; what is shown is fetched from
+// have reached the person, and a concept page's teaching section follows its library run, without a reload. Events only name an asset; what is shown is fetched from
 // the pages, with the person's own rights. Without EventSource the pages stay as loaded.
 (() => {
+  // the concept page's teaching section asks for itself again on 'vitrine:taught' (hx-trigger ... from:body): sent
+  // when the stream says the concept's run ended, and every 2 s while no stream is open (hidden tab,
+  // reconnecting, refused, no EventSource), so a finished run always shows
+  const taught = () => document.body.dispatchEvent(new Event('vitrine:taught'));
+  setInterval(() => {
+    if (document.body.dataset.live !== 'open' && document.querySelector('#teaching[data-pending]')) taught();
+  }, 2000);
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 
   // what changes an asset's card, the asset page and the review lists
@@ -22,7 +29,12 @@
   const connect = () => {
     retry = null;
     source = new EventSource('/events' + (lastId ? '?lastEventId=' + encodeURIComponent(lastId) : ''));
-    source.onopen = () => { backoff = 1000; };
+    source.onopen = () => {
+      backoff = 1000;
+      document.body.dataset.live = 'open'; // polling fallbacks (hx-trigger filters) stand down while the stream is open
+      // a run may have finished between the page's rendering and this stream's start: ask once
+      if (document.querySelector('#teaching[data-pending]')) taught();
+    };
     source.onmessage = (m) => {
       if (m.lastEventId) lastId = m.lastEventId;
       try { handle(JSON.parse(m.data)); } catch (err) { /* a malformed event changes nothing */ }
@@ -30,6 +42,7 @@
     // refused (signed out, too many tabs), the server restarting, or the stream's end: come back
     // later, a little slower each time (with jitter, so many tabs do not return at once), and resume
     source.onerror = () => {
+      delete document.body.dataset.live;
       source.close();
       source = null;
       if (retry) return;
@@ -37,7 +50,7 @@
       backoff = Math.min(backoff * 2, MAX_BACKOFF);
     };
   };
-  const disconnect = () => { source?.close(); source = null; clearTimeout(retry); retry = null; };
+  const disconnect = () => { delete document.body.dataset.live; source?.close(); source = null; clearTimeout(retry); retry = null; };
   const visible = () => document.visibilityState !== 'hidden';
   // streams open after the page's own images, and close when the page goes into the back-forward cache
   window.addEventListener('load', () => setTimeout(() => { if (visible()) connect(); }, 0));
@@ -78,6 +91,10 @@
 
   const handle = ({ type, subject }) => {
     if (!subject) return;
+    if (type === 'concept.taught') {
+      if (document.getElementById('teaching')?.dataset.concept === subject) taught();
+      return;
+    }
     if (document.getElementById('results')) {
       if (type === 'asset.created' && !tileOf(subject) && !watched.has(subject)) {
         pending.fresh.push(subject);

@@ -10,6 +10,7 @@ import io.vitrine.embed.EmbeddingRepository;
 import io.vitrine.embed.EmbeddingService;
 import io.vitrine.embed.jdbc.JdbiEmbeddingRepository;
 import io.vitrine.enrich.Vocabulary;
+import io.vitrine.events.Events;
 import io.vitrine.language.QueryInterpreter;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.search.SearchService;
@@ -33,7 +34,8 @@ final class ConceptModule implements AutoCloseable {
     private final Periodic refresh;
 
     /** {@code fewShotPage}: candidates a few-shot library run reads from the index at a time. */
-    ConceptModule(Handles handles, EnrichmentModule enrichment, SearchService search, JobQueue jobs, Clock clock, int fewShotPage) {
+    ConceptModule(Handles handles, EnrichmentModule enrichment, SearchService search, JobQueue jobs, Events events, Clock clock,
+            int fewShotPage) {
         ConceptRepository repo = new JdbiConceptRepository(handles);
         Vocabulary vocabulary = enrichment.service.vocabulary();
         concepts = new ConceptService(repo, vocabulary, jobs, clock);
@@ -45,7 +47,7 @@ final class ConceptModule implements AutoCloseable {
         search.useInterpretation(text -> reader.get().interpret(text));
         EmbeddingRepository vectors = new JdbiEmbeddingRepository(handles);
         fewShot = new FewShot(repo, concepts, enrichment.thresholds::of, id -> imageVector(vectors, id),
-                search::within, jobs, handles, clock, fewShotPage);
+                search::within, jobs, handles, events, clock, fewShotPage);
         enrichment.steps.storeImageEmbeddings((id, space, vector, sha) -> {
             vectors.put(id, space, vector, sha);
             try {

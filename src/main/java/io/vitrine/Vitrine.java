@@ -121,7 +121,8 @@ public final class Vitrine implements AutoCloseable {
                 return new IndexingService.Finding(f.text(), f.facesChecked() ? f.people() : null);
             });
             search = new SearchService(index, assets);
-            concepts = track(new ConceptModule(handles, enrichment, search, jobs, clock, config.enrich().fewShotPage()));
+            concepts = track(new ConceptModule(handles, enrichment, search, jobs, notifications.events, clock,
+                    config.enrich().fewShotPage()));
             enrichment.embeddings.ifPresent(e -> {
                 search.useEmbedding(e);
                 indexing.useEmbeddings(e::vectors);
@@ -148,7 +149,10 @@ public final class Vitrine implements AutoCloseable {
             indexing.useCollections(governance.sharing().collections()::collectionsOf);
             governance.approvals().workflow().useRaisedRisks(enrichment.risks::raised);
             // a release attached or taken off changes people-without-release: the risk step re-runs (durably, in the same commit)
-            governance.licences().onReleaseChanged(id -> jobs.enqueue(id, new io.vitrine.pipeline.Step.AssessRisk(), clock.instant()));
+            // so does one whose period ends (the lifecycle run notices, on every worker node's schedule)
+            java.util.function.Consumer<String> reassess = id -> jobs.enqueue(id, new io.vitrine.pipeline.Step.AssessRisk(), clock.instant());
+            governance.licences().onReleaseChanged(reassess);
+            governance.lifecycle().onReleaseEnded(reassess);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());

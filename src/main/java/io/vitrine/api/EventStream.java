@@ -30,6 +30,8 @@ import java.util.function.Predicate;
  */
 public final class EventStream {
     private static final int BACKLOG = 1000;
+    /** Events whose subject is a concept id: the vocabulary is the same in every region. */
+    static final String CONCEPT_EVENTS = "concept.";
 
     private final EventFeed feed;
     private final AssetService assets;
@@ -101,6 +103,17 @@ public final class EventStream {
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Who hears an event: one about a concept (the shared vocabulary, e.g. {@code concept.taught}) whoever may
+     * read concepts; one about an asset as {@link #sees(Principal, String)} says.
+     */
+    public boolean sees(Principal p, io.vitrine.events.Event e) {
+        if (e.type().startsWith(CONCEPT_EVENTS)) {
+            return p.can(io.vitrine.auth.Permission.ASSET_READ);
+        }
+        return sees(p, e.subject());
     }
 
     /** The one rule for who hears about an asset: admins about all, others as {@code Access.visible} lets them see it (regions, collections, released). */
@@ -175,7 +188,7 @@ public final class EventStream {
         }
 
         private void send(EventLog.Logged e) throws IOException {
-            if (wanted(e.event().type(), options.types()) && sees(principal, e.event().subject())) {
+            if (wanted(e.event().type(), options.types()) && sees(principal, e.event())) {
                 String name = options.named() ? "\nevent: " + e.event().type() : "";
                 write(out, "id: " + e.seq() + name + "\ndata: " + format.data(e) + "\n\n");
             }

@@ -1,6 +1,7 @@
 package io.vitrine.concept;
 
 import io.vitrine.db.Transactions;
+import io.vitrine.events.Events;
 import io.vitrine.pipeline.JobQueue;
 import io.vitrine.pipeline.Step;
 import io.vitrine.pipeline.StepHandler;
@@ -60,12 +61,13 @@ public final class FewShot {
     private final NearestImages nearest;
     private final JobQueue jobs;
     private final Transactions tx;
+    private final Events events;
     private final Clock clock;
     private final int page;
 
     /** {@code page}: how many candidates a library run reads from the index, scores and stores at a time. */
     public FewShot(ConceptRepository repo, ConceptService concepts, ToDoubleFunction<String> thresholds, ImageVectors vectors,
-            NearestImages nearest, JobQueue jobs, Transactions tx, Clock clock, int page) {
+            NearestImages nearest, JobQueue jobs, Transactions tx, Events events, Clock clock, int page) {
         this.repo = repo;
         this.concepts = concepts;
         this.thresholds = thresholds;
@@ -73,6 +75,7 @@ public final class FewShot {
         this.nearest = nearest;
         this.jobs = jobs;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
         this.page = page;
     }
@@ -156,7 +159,8 @@ public final class FewShot {
     /**
      * Walks every candidate within the radius page by page (memory for one page, however many match),
      * stores each page's drafts as it goes, then drops the concept's few-shot drafts this run did not
-     * propose (older versions, assets no longer within the radius or under the threshold).
+     * propose (older versions, assets no longer within the radius or under the threshold). Every asset
+     * whose drafts changed gets {@code asset.tagged}; the finished run (done or failed) {@code concept.taught}.
      */
     void apply(String concept) {
         Optional<Prototype> found = repo.prototype(concept);
@@ -165,6 +169,8 @@ public final class FewShot {
         }
         Prototype p = found.get();
         repo.progress(concept, p.version(), Prototype.Status.RUNNING, p.tagged(), null, clock.instant());
+        int proposed = 0;
+        int removed = 0;
         try {
             double bar = thresholds.applyAsDouble(concept);
             var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -174,28 +180,46 @@ public final class FewShot {
                 for (String id : candidates) {
                     confidence(p, id, bar).ifPresent(c -> matches.put(id, c));
                 }
-                reindex(() -> repo.proposeFewShotDrafts(concept, p.version(), matches, at));
+                proposed += reindex(p, () -> repo.proposeFewShotDrafts(concept, p.version(), matches, at)).size();
                 candidates = candidates.size() < page ? List.of()
                         : nearest.within(p.space(), p.vector(), (float) p.radius() - INDEX_MARGIN, candidates.getLast(), page);
             }
             Set<String> dropped;
             do {
-                dropped = reindex(() -> repo.dropStaleFewShotDrafts(concept, p.version(), at, page));
+                dropped = reindex(p, () -> repo.dropStaleFewShotDrafts(concept, p.version(), at, page));
+                removed += dropped.size();
             } while (dropped.size() == page);
-            repo.progress(concept, p.version(), Prototype.Status.DONE, repo.fewShotTagged(concept, p.version()), null, at);
+            finish(p, Prototype.Status.DONE, repo.fewShotTagged(concept, p.version()), null, proposed, removed, at);
         } catch (RuntimeException e) {
             LOG.warn("applying prototype {}@{} failed: {}", concept, p.version(), e.toString());
-            repo.progress(concept, p.version(), Prototype.Status.FAILED, p.tagged(), String.valueOf(e.getMessage()), clock.instant());
+            finish(p, Prototype.Status.FAILED, p.tagged(), String.valueOf(e.getMessage()), proposed, removed, clock.instant());
             throw e;
         }
     }
 
-    /** One page's tag change and the {@code Index} jobs for the assets it changed, in one transaction. */
-    private Set<String> reindex(java.util.function.Supplier<Set<String>> change) {
+    /** The run's end and its {@code concept.taught} event commit together: a page showing the run hears of it exactly when it is so. */
+    private void finish(Prototype p, Prototype.Status status, int tagged, String error, int proposed, int removed, java.time.Instant at) {
+        tx.run(() -> {
+            repo.progress(p.concept(), p.version(), status, tagged, error, at);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("version", p.version());
+            data.put("status", status.apiName());
+            data.put("tagged", tagged);
+            data.put("proposed", proposed);
+            data.put("removed", removed);
+            data.put("error", error);
+            events.record(Events.CONCEPT_TAUGHT, p.concept(), data);
+        });
+    }
+
+    /** One page's tag change, with the {@code Index} job and {@code asset.tagged} event of each asset it changed, in one transaction. */
+    private Set<String> reindex(Prototype p, java.util.function.Supplier<Set<String>> change) {
         return tx.inTransaction(() -> {
             Set<String> changed = change.get();
             for (String id : changed) {
                 jobs.enqueue(id, new Step.Index(), clock.instant());
+                events.record(Events.ASSET_TAGGED, id, Map.of("model", ConceptRepository.FEW_SHOT, "modelVersion", String.valueOf(p.version()),
+                        "concept", p.concept()));
             }
             return changed;
         });

@@ -40,6 +40,9 @@ public interface EnrichmentRepository {
 
     record Drafts(String assetId, int count) {}
 
+    /** Live assets with an undecided draft of {@code concept} (any model) whose confidence is in [{@code lo}, {@code hi}), by id. */
+    List<String> draftsBetween(String concept, double lo, double hi);
+
     /** Sets a decision; false when the asset has no such tag. */
     boolean decide(String assetId, String concept, Tag.Status status, Instant at);
 

@@ -92,14 +92,19 @@ public final class EnrichmentService {
         return q == null ? null : q.score();
     }
 
-    /** Records a person's decision on one tag; throws when the asset or the tag does not exist. */
+    /**
+     * Records a person's decision on one tag; throws when the asset or the tag does not exist. A changed
+     * decision recalibrates the concept's threshold and re-indexes the assets whose draft the move crossed.
+     */
     public Tag decide(String assetId, String concept, Tag.Status status) {
         assets.findLive(assetId).orElseThrow(() -> new AssetNotFoundException(assetId));
         return tx.inTransaction(() -> {
             Tag before = find(assetId, concept);
             repo.decide(assetId, concept, status, clock.instant().truncatedTo(ChronoUnit.MICROS));
             if (before.status() != status) {
-                thresholds.record(concept, before.status(), status);
+                // drafts of this concept that the new bar takes in or leaves out are re-indexed, so search follows
+                thresholds.record(concept, before.status(), status, repo::draftsBetween,
+                        crossed -> jobs.enqueue(crossed, new Step.Index(), clock.instant()));
             }
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
             events.record(Events.ASSET_TAGS_REVIEWED, assetId, java.util.Map.of("concept", concept, "status", status.name().toLowerCase(java.util.Locale.ROOT)));

@@ -2,7 +2,9 @@ package io.vitrine.enrich;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Per-key thresholds recalibrated from people's decisions: one calibration serves both the tags'
@@ -29,6 +31,12 @@ public final class Thresholds {
 
         /** Adds the deltas to the key's counts (from 0, 0 when it has none) and stores {@code calibrate(accepted, rejected)}. */
         Threshold count(String key, int accepted, int rejected, Calibrator calibrate, Instant at);
+    }
+
+    /** Where a key's drafts lie: the live assets with an undecided draft of {@code key} whose confidence is in [{@code lo}, {@code hi}). */
+    @FunctionalInterface
+    public interface Drafts {
+        List<String> between(String key, double lo, double hi);
     }
 
     /** The threshold of a key's counts. */
@@ -64,6 +72,23 @@ public final class Thresholds {
     public Threshold record(String key, Tag.Status before, Tag.Status after) {
         return store.count(key, delta(before, after, Tag.Status.ACCEPTED), delta(before, after, Tag.Status.REJECTED),
                 (a, r) -> calibrate(defaultThreshold, a, r), clock.instant());
+    }
+
+    /**
+     * Counts a decision and recalibrates like {@link #record(String, Tag.Status, Tag.Status)}, then hands
+     * {@code crossed} every live asset whose draft of the key the move carried across the bar (it counts
+     * now, or no longer does), for the caller to re-index: one path for tags and risk flags, so search
+     * follows reviewers' decisions library-wide. Call it inside the decision's transaction.
+     */
+    public Threshold record(String key, Tag.Status before, Tag.Status after, Drafts drafts, Consumer<String> crossed) {
+        double was = of(key);
+        Threshold now = record(key, before, after);
+        double lo = Math.min(was, now.threshold());
+        double hi = Math.max(was, now.threshold());
+        if (lo < hi) {
+            drafts.between(key, lo, hi).forEach(crossed);
+        }
+        return now;
     }
 
     private static int delta(Tag.Status before, Tag.Status after, Tag.Status counted) {

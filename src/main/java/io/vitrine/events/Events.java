@@ -24,6 +24,11 @@ public final class Events {
     public static final String ASSET_TAGGED = "asset.tagged";
     /** The enrichment steps (tags, palette, quality, faces, text, embedding) finished and their findings are indexed. */
     public static final String ASSET_ENRICHED = "asset.enriched";
+    /**
+     * A few-shot library run of a taught concept finished ({@code data.status} done or failed): the subject is the
+     * concept id, not an asset; the assets whose drafts it changed each get {@link #ASSET_TAGGED}.
+     */
+    public static final String CONCEPT_TAUGHT = "concept.taught";
     public static final String LICENCE_ATTACHED = "licence.attached";
     public static final String LICENCE_DETACHED = "licence.detached";
 

@@ -23,6 +23,11 @@ import java.util.Set;
  */
 public final class LifecycleService {
     static final String GUIDELINE = "brand-guideline-version";
+    /** Releases ending before this instant have had their assets' risk re-assessed (a setting, so every node and restart agrees). */
+    static final String RELEASES_CHECKED = "release-ends-checked-until";
+    /** The built-in sweep's name in reports: not a rule people can switch off, since risk flags must follow consent. */
+    public static final String RELEASE_ENDED = "release-ended";
+    public static final String ASSESS_RISK = "assess-risk";
     private static final Principal SYSTEM = new Principal("lifecycle", "lifecycle rules", Set.of(Principal.ADMIN), Set.of());
 
     private final LifecycleRepository repo;
@@ -33,6 +38,7 @@ public final class LifecycleService {
     private final io.vitrine.db.Transactions tx;
     private final io.vitrine.events.Events events;
     private final ExpiryWarnings expiry;
+    private volatile java.util.function.Consumer<String> releaseEnded = assetId -> { };
 
     public LifecycleService(LifecycleRepository repo, LicenceRepository licences, AssetService assets, WorkflowService workflow,
             Clock clock, io.vitrine.db.Transactions tx, io.vitrine.events.Events events, ExpiryWarnings expiry) {
@@ -59,9 +65,17 @@ public final class LifecycleService {
 
     public record Report(boolean dryRun, List<Action> actions) {}
 
+    /**
+     * Called with an asset's id, inside the run's transaction, when a release attached to it has ended since
+     * the last run: what depends on releases (the risk step's {@code people-without-release}) is queued again.
+     */
+    public void onReleaseEnded(java.util.function.Consumer<String> listener) {
+        this.releaseEnded = listener;
+    }
+
     public Report run(boolean dryRun) {
         Instant now = clock.instant();
-        List<Action> actions = new ArrayList<>();
+        List<Action> actions = new ArrayList<>(releasesEnded(now, dryRun));
         for (LifecycleRule rule : repo.rules()) {
             if (rule.enabled()) {
                 for (Action a : found(rule, now)) {
@@ -87,6 +101,26 @@ public final class LifecycleService {
                     .toList();
             case GUIDELINE_CHANGED -> repo.setting(GUIDELINE).map(v -> guidelineChanged(rule, v)).orElse(List.of());
         };
+    }
+
+    /**
+     * The assets whose release ended since the last run (from the start of time on the first): their risk is
+     * assessed again, and the mark moves on in the same transaction. Two nodes racing queue the step twice,
+     * which is harmless (the step is idempotent); a crash before commit leaves the mark where it was.
+     */
+    private List<Action> releasesEnded(Instant now, boolean dryRun) {
+        Instant from = repo.setting(RELEASES_CHECKED).map(Instant::parse).orElse(Instant.EPOCH);
+        List<Action> found = from.isBefore(now) ? licences.releasesEndingBetween(from, now).stream()
+                .map(e -> new Action(e.assetId(), RELEASE_ENDED, ASSESS_RISK, "release " + e.licenceId() + " ended on " + e.endsAt(),
+                        null, e.licenceId(), e.endsAt().toString()))
+                .toList() : List.of();
+        if (!dryRun && from.isBefore(now)) {
+            tx.run(() -> {
+                found.stream().map(Action::assetId).distinct().forEach(releaseEnded);
+                repo.saveSetting(RELEASES_CHECKED, now.toString());
+            });
+        }
+        return found;
     }
 
     private List<Action> ending(LifecycleRule rule, Instant now) {

@@ -20,8 +20,11 @@ public interface LicenceRepository {
     /** Unlinks a licence from an asset; false when it was not attached. */
     boolean detach(String assetId, String licenceId);
 
-    /** When the newest release (kind {@code RELEASE}) still attached to the asset was attached; empty without one. */
-    Optional<Instant> releaseAttachedAt(String assetId);
+    /**
+     * When the newest release (kind {@code RELEASE}) still attached to the asset and in force at {@code now} (no end,
+     * or an end not before {@code now}: the end is inclusive) was attached; empty without one.
+     */
+    Optional<Instant> releaseAttachedAt(String assetId, Instant now);
 
     List<Licence> forAsset(String assetId);
 
@@ -34,6 +37,9 @@ public interface LicenceRepository {
 
     /** Licence × asset pairs whose licence ends in [{@code from}, {@code to}), soonest first. */
     List<Ending> endingBetween(Instant from, Instant to);
+
+    /** The same for releases only (kind {@code RELEASE}): the assets whose consent lapses in [{@code from}, {@code to}). */
+    List<Ending> releasesEndingBetween(Instant from, Instant to);
 
     void addDocument(LicenceDocument document);
 

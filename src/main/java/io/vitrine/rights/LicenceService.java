@@ -105,9 +105,9 @@ public final class LicenceService {
         });
     }
 
-    /** When the newest release still attached to the asset was attached; empty without one. */
+    /** When the newest release still attached to the asset and in force now was attached; empty without one. */
     public java.util.Optional<Instant> releaseAttachedAt(String assetId) {
-        return licences.releaseAttachedAt(assetId);
+        return licences.releaseAttachedAt(assetId, clock.instant());
     }
 
     public List<Licence> forAsset(String assetId) {

@@ -100,11 +100,8 @@ public final class RiskService {
             RiskFlag decided = repo.decide(assetId, flag, status, clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .orElseThrow(() -> new RiskNotFoundException(assetId, flag));
             if (before != null && before != status) {
-                double was = thresholds.of(flag);
-                double now = thresholds.record(flag, before, status).threshold();
-                for (String crossed : repo.draftsBetween(flag, Math.min(was, now), Math.max(was, now))) {
-                    jobs.enqueue(crossed, new Step.Index(), clock.instant());
-                }
+                thresholds.record(flag, before, status, repo::draftsBetween,
+                        crossed -> jobs.enqueue(crossed, new Step.Index(), clock.instant()));
             }
             jobs.enqueue(assetId, new Step.Index(), clock.instant());
             return decided;

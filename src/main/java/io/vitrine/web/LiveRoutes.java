@@ -67,7 +67,7 @@ final class LiveRoutes {
         AtomicBoolean superseded = acquire(key);
         try {
             String cookie = ctx.cookie(Guard.COOKIE);
-            EventStream.Options o = new EventStream.Options(List.of("asset.*", "licence.expiring"), lastEventId(ctx),
+            EventStream.Options o = new EventStream.Options(List.of("asset.*", "licence.expiring", "concept.taught"), lastEventId(ctx),
                     seconds(ctx, "heartbeat", HEARTBEAT_SECONDS, 300), seconds(ctx, "timeout", STREAM_SECONDS, STREAM_SECONDS), false);
             stream.run(ctx, who.get().principal(), o, LiveRoutes::data, () -> !superseded.get() && stillSignedIn(cookie));
         } finally {

@@ -8,6 +8,7 @@ import io.vitrine.TestServer;
 import io.vitrine.duplicate.bench.TransformSet;
 import io.vitrine.enrich.ModelServer;
 import io.vitrine.testing.TestMedia;
+import io.vitrine.webhooks.WebhookReceiver;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ class FewShotApiTest {
     static List<TransformSet.Item> set;
     static final Map<String, String> cat = new LinkedHashMap<>();
     static final List<String> unrelated = new ArrayList<>();
+    static WebhookReceiver receiver;
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,8 +55,12 @@ class FewShotApiTest {
         assumeTrue(ModelServer.installShared(data, MODEL), "../shared model absent; skipping");
         set = TransformSet.generate(List.of(chelsea), data.resolve("set"));
         // two candidates per page: the library run must walk several pages to tag every held-out variant
-        server = new TestServer(data, Map.of("VITRINE_FEWSHOT_PAGE", String.valueOf(PAGE)));
+        server = new TestServer(data, Map.of("VITRINE_FEWSHOT_PAGE", String.valueOf(PAGE), "VITRINE_WEBHOOK_ALLOW", "127.0.0.1"));
         client = new GovernanceClient(server);
+        receiver = new WebhookReceiver();
+        HttpResponse<String> hook = client.admin("POST", "/api/v1/webhooks", "{\"url\":\"" + receiver.url("/concepts")
+                + "\",\"events\":[\"concept.*\"]}");
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
         for (String kind : List.of("original", "crop", "colour", "burst", "detail", "straightened")) {
             cat.put(kind, upload("cat-" + kind + ".jpg", DuplicatesApiTest.file(set, kind)));
         }
@@ -71,6 +78,9 @@ class FewShotApiTest {
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
@@ -104,6 +114,48 @@ class FewShotApiTest {
 
     @Test
     @Order(2)
+    void the_finished_run_is_announced_as_concept_taught_and_each_asset_it_tagged_as_asset_tagged() throws Exception {
+        JsonNode concept = server.json(server.get("/api/v1/concepts/office-cat")).path("fewShot");
+        // resumed from the start of the log
+        List<JsonNode> admin = events(TestServer.TOKEN);
+        JsonNode taught = admin.stream().filter(e -> e.path("type").asText().equals("io.vitrine.concept.taught")).findFirst()
+                .orElseThrow(() -> new AssertionError("no concept.taught in " + admin));
+        assertThat(taught.path("subject").asText()).isEqualTo("office-cat");
+        assertThat(taught.path("data").path("status").asText()).isEqualTo("done");
+        assertThat(taught.path("data").path("version").asInt()).isEqualTo(1);
+        assertThat(taught.path("data").path("tagged").asInt()).isEqualTo(concept.path("tagged").asInt());
+        assertThat(taught.path("data").path("proposed").asInt()).isEqualTo(concept.path("tagged").asInt());
+        List<String> tagged = admin.stream().filter(e -> e.path("type").asText().equals("io.vitrine.asset.tagged")
+                && e.path("data").path("model").asText().equals("few-shot")).map(e -> e.path("subject").asText()).toList();
+        assertThat(tagged).contains(cat.get("colour"), cat.get("burst"), cat.get("straightened")).doesNotContainAnyElementsOf(unrelated);
+        // the vocabulary is the same in every region: whoever may read concepts hears of the run
+        assertThat(events(client.user("consumer", "DE")).stream().map(e -> e.path("type").asText()))
+                .contains("io.vitrine.concept.taught");
+
+        // and webhooks subscribed to concept.* get it as a CloudEvent about the concept
+        WebhookReceiver.Received r = receiver.await(x -> x.body().contains("io.vitrine.concept.taught"), Duration.ofSeconds(30));
+        JsonNode ce = JSON.readTree(r.body());
+        assertThat(ce.path("subject").asText()).isEqualTo("office-cat");
+        assertThat(ce.path("data").path("status").asText()).isEqualTo("done");
+    }
+
+    /** The events {@code token} may see, from the start of the log, as CloudEvents. */
+    private static List<JsonNode> events(String token) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri(
+                "/api/v1/events?timeout=2&types=concept.taught,asset.tagged")).header("Authorization", "Bearer " + token)
+                .header("Last-Event-ID", "0").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : r.body().toList()) {
+            if (line.startsWith("data: ")) {
+                out.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @Order(3)
     void a_photo_uploaded_after_teaching_is_scored_in_its_tagging_step() throws Exception {
         String later = upload("cat-reencode.jpg", DuplicatesApiTest.file(set, "reencode"));
         JsonNode tag = await("/api/v1/assets/" + later, a -> a.path("tags").toString().contains("office-cat"));
@@ -113,7 +165,7 @@ class FewShotApiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void re_teaching_with_a_negative_replaces_old_drafts_but_keeps_decided_tags() throws Exception {
         HttpResponse<String> accepted = client.admin("PATCH", "/api/v1/assets/" + cat.get("colour") + "/tags/office-cat",
                 "{\"status\":\"accepted\"}");
@@ -133,7 +185,7 @@ class FewShotApiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void bad_examples_get_precise_problems() throws Exception {
         String outside = client.asset(1801, null);
         client.restrict(outside, "FR");
@@ -169,7 +221,7 @@ class FewShotApiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void people_teaching_a_new_concept_at_the_same_moment_all_get_202_and_never_a_500() throws Exception {
         int teachers = 6;
         String body = "{\"assetIds\":[\"" + cat.get("original") + "\",\"" + cat.get("crop") + "\"]}";

@@ -156,4 +156,30 @@ class RiskReleaseApiTest {
         assertThat(risk(rejected, PEOPLE).path("status").asText()).as("the faces did not change: her word stands").isEqualTo("rejected");
         assertThat(found("risk=" + PEOPLE, rejected)).isFalse();
     }
+
+    @Test
+    void a_release_whose_period_ends_raises_the_people_flag_and_facet_again_at_the_next_lifecycle_run() throws Exception {
+        String id = upload("hopper-release-ends.jpg");
+        awaitRisk(id, PEOPLE);
+        java.time.Instant end = java.time.Instant.now().plusSeconds(4);
+        String release = gov.licence("{\"kind\":\"release\",\"channels\":[\"web\"],\"licensor\":\"the sitter\",\"end\":\""
+                + end + "\"}");
+        gov.attach(id, release);
+        awaitSearch("risk=" + PEOPLE, id, false);
+        awaitIdle();
+        assertThat(risk(id, PEOPLE)).as("in force: the release answers the flag").isNull();
+
+        while (java.time.Instant.now().isBefore(end.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        JsonNode dry = server.json(gov.admin("POST", "/api/v1/lifecycle/run?dryRun=true", null));
+        assertThat(dry.path("actions").toString()).contains(id).contains("\"rule\":\"release-ended\"")
+                .contains("\"action\":\"assess-risk\"").contains(release);
+        JsonNode run = server.json(gov.admin("POST", "/api/v1/lifecycle/run", null));
+        assertThat(run.path("actions").findValuesAsText("assetId")).contains(id);
+        assertThat(awaitRisk(id, PEOPLE).path("status").asText()).as("the lapsed release no longer answers it").isEqualTo("draft");
+        awaitSearch("risk=" + PEOPLE, id, true);
+        JsonNode again = server.json(gov.admin("POST", "/api/v1/lifecycle/run", null));
+        assertThat(again.path("actions").findValuesAsText("assetId")).as("each ended release is handled once").doesNotContain(id);
+    }
 }

@@ -84,6 +84,18 @@ abstract class EnrichmentRepositoryContract {
     }
 
     @Test
+    void drafts_between_two_thresholds_are_found_by_concept_and_decided_tags_are_not() {
+        repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.45), ai("beach", 0.45)));
+        assertThat(repo.draftsBetween("dog", 0.4, 0.5)).containsExactly("a1");
+        assertThat(repo.draftsBetween("dog", 0.3, 0.45)).as("the upper bound is exclusive").isEmpty();
+        assertThat(repo.draftsBetween("dog", 0.45, 0.6)).as("the lower bound is inclusive").containsExactly("a1");
+        assertThat(repo.draftsBetween("cat", 0.0, 1.0)).isEmpty();
+        repo.decide("a1", "dog", Tag.Status.REJECTED, T.plusSeconds(9));
+        assertThat(repo.draftsBetween("dog", 0.0, 1.0)).isEmpty();
+        assertThat(repo.draftsBetween("beach", 0.0, 1.0)).containsExactly("a1");
+    }
+
+    @Test
     void assets_with_undecided_ai_tags_are_listed_with_their_count() {
         repo.replaceDrafts("a1", "m", List.of(ai("dog", 0.7), ai("beach", 0.4)));
         assertThat(repo.withDrafts(10)).containsExactly(new EnrichmentRepository.Drafts("a1", 2));

@@ -111,16 +111,33 @@ public abstract class GovernanceRepositoryContract {
         licences.insert(new Licence("rel-old", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), null, null, null, null, null, T0));
         licences.insert(new Licence("rel-new", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), null, null, null, null, null, T0));
         licences.attach(a, "plain", T0.plusSeconds(30));
-        assertThat(licences.releaseAttachedAt(a)).as("a licence is not a release").isEmpty();
+        assertThat(licences.releaseAttachedAt(a, T0)).as("a licence is not a release").isEmpty();
         licences.attach(a, "rel-old", T0.plusSeconds(10));
         licences.attach(a, "rel-new", T0.plusSeconds(20));
-        assertThat(licences.releaseAttachedAt(a)).contains(T0.plusSeconds(20));
+        assertThat(licences.releaseAttachedAt(a, T0)).contains(T0.plusSeconds(20));
         assertThat(licences.detach(a, "rel-new")).isTrue();
         assertThat(licences.detach(a, "rel-new")).isFalse();
-        assertThat(licences.releaseAttachedAt(a)).contains(T0.plusSeconds(10));
+        assertThat(licences.releaseAttachedAt(a, T0)).contains(T0.plusSeconds(10));
         assertThat(licences.detach(a, "rel-old")).isTrue();
-        assertThat(licences.releaseAttachedAt(a)).isEmpty();
+        assertThat(licences.releaseAttachedAt(a, T0)).isEmpty();
         assertThat(licences.forAsset(a)).extracting(Licence::id).containsExactly("plain");
+    }
+
+    @Test
+    void a_release_whose_end_has_passed_no_longer_counts_and_is_found_among_releases_ending() {
+        String a = asset(1);
+        licence("plain-ending", T0.plusSeconds(50));
+        licences.insert(new Licence("rel-ending", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), null, T0.plusSeconds(60),
+                null, null, null, T0));
+        licences.attach(a, "plain-ending", T0);
+        licences.attach(a, "rel-ending", T0.plusSeconds(5));
+        assertThat(licences.releaseAttachedAt(a, T0.plusSeconds(60))).as("the end is inclusive").contains(T0.plusSeconds(5));
+        assertThat(licences.releaseAttachedAt(a, T0.plusSeconds(61))).isEmpty();
+        assertThat(licences.releasesEndingBetween(T0, T0.plusSeconds(61)))
+                .containsExactly(new LicenceRepository.Ending("rel-ending", a, T0.plusSeconds(60)));
+        assertThat(licences.releasesEndingBetween(T0.plusSeconds(61), T0.plusSeconds(100))).isEmpty();
+        assertThat(licences.endingBetween(T0, T0.plusSeconds(61))).extracting(LicenceRepository.Ending::licenceId)
+                .containsExactly("plain-ending", "rel-ending");
     }
 
     @Test

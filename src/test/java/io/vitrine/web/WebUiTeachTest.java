@@ -106,7 +106,9 @@ class WebUiTeachTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String section = librarian.get("/concepts/office-cat/teaching").body();
         while (!section.contains("data-status=\"done\"") && System.nanoTime() < deadline) {
-            assertThat(section).as("a pending run asks again by itself").contains("hx-trigger=\"every 2s\"");
+            assertThat(section).as("a pending run asks again when the stream says so, polling only while the stream is closed")
+                    .contains("hx-trigger=\"vitrine:taught from:body\"")
+                    .contains("data-concept=\"office-cat\"").contains("data-pending");
             Thread.sleep(200);
             section = librarian.get("/concepts/office-cat/teaching").body();
         }
@@ -117,6 +119,13 @@ class WebUiTeachTest {
         assertThat(api.path("tagged").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(api.path("examples").path("negative").toString()).contains(coffee);
         assertThat(gov.admin("GET", "/api/v1/audit", null).body()).contains("concept.teach").contains("prototype@1");
+
+        // the page's stream (GET /events, resumed from the start) carries the run's end, which wakes the section
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.uri("/events?timeout=2")).header("Cookie", librarian.cookie())
+                        .header("Last-Event-ID", "0").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.body().toList()).contains("data: {\"type\":\"concept.taught\",\"subject\":\"office-cat\"}");
     }
 
     @Test

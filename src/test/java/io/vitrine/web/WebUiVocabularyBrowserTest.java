@@ -175,6 +175,8 @@ class WebUiVocabularyBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Sea gradient"));
         assertThat(find("main .saved").getText()).startsWith("Teaching started");
         find("#teaching[data-status=done]");
+        assertThat(js("return document.body.dataset.live;")).as("the page heard the run end on its open stream, not by polling")
+                .isEqualTo("open");
         assertThat(find("#teaching .done").getText()).contains("now carr").contains("from 2 examples");
         assertThat(find("#teaching a[href^='/?q=']").getText()).isEqualTo("Search for them");
         browser.screenshot("concept page after teaching: assets with the draft tag");

@@ -111,6 +111,15 @@ public final class JdbiEnrichmentRepository implements EnrichmentRepository {
     }
 
     @Override
+    public List<String> draftsBetween(String concept, double lo, double hi) {
+        return db.with(h -> h.createQuery("""
+                select distinct t.asset_id from asset_tags t join assets a on a.id = t.asset_id
+                where t.concept = :c and t.status = 'DRAFT' and t.confidence >= :lo and t.confidence < :hi and a.deleted_at is null
+                order by t.asset_id""")
+                .bind("c", concept).bind("lo", lo).bind("hi", hi).mapTo(String.class).list());
+    }
+
+    @Override
     public List<Tag> tags(String assetId) {
         return db.with(h -> h.createQuery("select * from asset_tags where asset_id = :a order by confidence desc, concept")
                 .bind("a", assetId)

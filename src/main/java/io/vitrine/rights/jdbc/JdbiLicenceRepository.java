@@ -78,11 +78,12 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     }
 
     @Override
-    public Optional<Instant> releaseAttachedAt(String assetId) {
+    public Optional<Instant> releaseAttachedAt(String assetId, Instant now) {
         return db.with(h -> h.createQuery("""
                 select max(al.attached_at) as at from asset_licences al join licences l on l.id = al.licence_id
-                where al.asset_id = :a and l.kind = :k""")
-                .bind("a", assetId).bind("k", Licence.Kind.RELEASE.name()).map((rs, ctx) -> Sql.instant(rs, "at")).findOne()
+                where al.asset_id = :a and l.kind = :k and (l.ends_at is null or l.ends_at >= :now)""")
+                .bind("a", assetId).bind("k", Licence.Kind.RELEASE.name()).bind("now", Sql.ts(now))
+                .map((rs, ctx) -> Sql.instant(rs, "at")).findOne()
                 .filter(java.util.Objects::nonNull));
     }
 
@@ -109,11 +110,20 @@ public final class JdbiLicenceRepository implements LicenceRepository {
 
     @Override
     public List<Ending> endingBetween(Instant from, Instant to) {
+        return ending(from, to, "");
+    }
+
+    @Override
+    public List<Ending> releasesEndingBetween(Instant from, Instant to) {
+        return ending(from, to, " and l.kind = 'RELEASE'");
+    }
+
+    private List<Ending> ending(Instant from, Instant to, String kind) {
         return db.with(h -> h.createQuery("""
                 select al.licence_id, al.asset_id, l.ends_at
                 from asset_licences al join licences l on l.id = al.licence_id join assets a on a.id = al.asset_id
-                where a.deleted_at is null and a.status <> 'QUARANTINED' and l.ends_at >= :from and l.ends_at < :to
-                order by l.ends_at, al.asset_id, al.licence_id""")
+                where a.deleted_at is null and a.status <> 'QUARANTINED' and l.ends_at >= :from and l.ends_at < :to"""
+                + kind + " order by l.ends_at, al.asset_id, al.licence_id")
                 .bind("from", Sql.ts(from)).bind("to", Sql.ts(to))
                 .map((rs, ctx) -> new Ending(rs.getString("licence_id"), rs.getString("asset_id"), Sql.instant(rs, "ends_at"))).list());
     }
