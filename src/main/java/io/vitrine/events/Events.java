@@ -24,6 +24,10 @@ public final class Events {
     public static final String ASSET_TAGGED = "asset.tagged";
     /** The enrichment steps (tags, palette, quality, faces, text, embedding) finished and their findings are indexed. */
     public static final String ASSET_ENRICHED = "asset.enriched";
+    /** An asset was put into a collection ({@code data.collection}); recorded once, not when it was already there. */
+    public static final String ASSET_COLLECTION_ADDED = "asset.collection.added";
+    /** An asset was taken out of a collection ({@code data.collection}). */
+    public static final String ASSET_COLLECTION_REMOVED = "asset.collection.removed";
     public static final String LICENCE_ATTACHED = "licence.attached";
     public static final String LICENCE_DETACHED = "licence.detached";
 
