@@ -1,9 +1,10 @@
 // Live updates over the session's event stream (GET /events): new and changed assets show up in the
-// library grid (whose facet counts and result count are asked for again), a collection's grid follows
-// what is added to or removed from it and its cards' changes, the asset page's status, preview, AI and rendition cards refresh, and the review
+// library grid and a collection's grid, the asset page's status, preview, AI and rendition cards refresh, and the review
 // page's lists and counts follow, and the header's bell asks for its unread count when a warning may
 // have reached the person, without a reload. Events only name an asset; what is shown is fetched from
-// the pages, with the person's own rights. Without EventSource the pages stay as loaded.
+// the pages, with the person's own rights. Without EventSource the pages stay as loaded. Each event is
+// also passed on as a 'vitrine:live' DOM event, which live-lists.js follows (facet counts, collection
+// membership).
 (() => {
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 
@@ -69,7 +70,7 @@
   const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
 
   // ---- what to do, gathered for a moment so a burst of events makes one request
-  const pending = { fresh: [], cards: new Set(), detail: false, review: false, inbox: false, members: false };
+  const pending = { fresh: [], cards: new Set(), detail: false, review: false, inbox: false };
   const watched = new Set(); // new assets asked for, whose later events must not be lost while in flight
   let unseen = 0;            // new assets not shown because a search or filter is on
   let timer = null;
@@ -78,10 +79,10 @@
   const tileOf = (id) => document.querySelector(`#grid a[data-asset="${CSS.escape(id)}"]`)?.closest('li');
   // the element holding a grid that follows events: the library's results, or a collection's page
   const gridHolder = () => document.getElementById('results') || document.querySelector('main.collection[data-collection]');
-  const MEMBERSHIP = new Set(['asset.collection.added', 'asset.collection.removed']);
 
   const handle = ({ type, subject }) => {
     if (!subject) return;
+    document.dispatchEvent(new CustomEvent('vitrine:live', { detail: { type, subject } }));
     if (document.getElementById('results')) {
       if (type === 'asset.created' && !tileOf(subject) && !watched.has(subject)) {
         pending.fresh.push(subject);
@@ -89,11 +90,8 @@
       } else if (CHANGED.has(type) && (tileOf(subject) || watched.has(subject))) {
         pending.cards.add(subject);
       }
-      if (type.startsWith('asset.')) facetsSoon(); // any change to an asset she sees may move a count
-    } else if (gridHolder()) {
-      // the event does not say which collection (that is not everyone's to know): the page is asked
-      if (MEMBERSHIP.has(type)) pending.members = true;
-      else if (CHANGED.has(type) && tileOf(subject)) pending.cards.add(subject);
+    } else if (gridHolder() && CHANGED.has(type) && tileOf(subject)) {
+      pending.cards.add(subject); // a collection's cards
     }
     if (document.querySelector('main.detail')?.dataset.asset === subject && CHANGED.has(type)) pending.detail = true;
     if (document.querySelector('main.review') && (REVIEW.has(type) || type.startsWith('asset.workflow.'))) pending.review = true;
@@ -107,11 +105,10 @@
     timer = null;
     busy = true;
     const work = { fresh: pending.fresh.splice(0), cards: [...pending.cards], detail: pending.detail, review: pending.review,
-      inbox: pending.inbox, members: pending.members };
+      inbox: pending.inbox };
     pending.cards.clear();
-    pending.detail = pending.review = pending.inbox = pending.members = false;
+    pending.detail = pending.review = pending.inbox = false;
     try {
-      if (work.members) await updateMembers();
       await updateGrid(work.fresh, work.cards);
       if (work.fresh.length || work.cards.length) document.dispatchEvent(new Event('vitrine:tiles')); // ticks the selected cards again
       if (work.detail) await updateSections(location.pathname + location.search, '[data-live]');
@@ -124,7 +121,7 @@
       // a failed refresh leaves the page as it was; the next event tries again
     } finally {
       busy = false;
-      if (pending.fresh.length || pending.cards.size || pending.detail || pending.review || pending.inbox || pending.members) soon();
+      if (pending.fresh.length || pending.cards.size || pending.detail || pending.review || pending.inbox) soon();
     }
   };
 
@@ -215,103 +212,6 @@
     announce(plural(unseen, 'new asset', 'new assets'));
   };
   document.addEventListener('htmx:afterSwap', () => { if (!document.querySelector('.live-note')) unseen = 0; });
-
-  // ---- library sidebar: the facet counts and the result count, asked for again for the query on the
-  // page, a moment after a change (the index follows within half a second) and at most every 2 s
-  const FACETS_EVERY = 2000;
-  let facetsTimer = null;
-  let facetsAt = 0;
-  let facetsBusy = false;
-  let facetsAgain = false;
-  const currentQuery = () => {
-    const form = document.getElementById('filters');
-    return form ? new URLSearchParams(new FormData(form)).toString() : null;
-  };
-  const facetsSoon = () => {
-    if (!document.getElementById('facets')) return;
-    if (facetsBusy) { facetsAgain = true; return; }
-    if (facetsTimer) return;
-    facetsTimer = setTimeout(refreshFacets, Math.max(1000, facetsAt + FACETS_EVERY - Date.now()));
-  };
-  const refreshFacets = async () => {
-    facetsTimer = null;
-    facetsBusy = true;
-    facetsAt = Date.now();
-    const asked = currentQuery();
-    try {
-      const r = asked === null ? null : await get('/facets?' + asked);
-      // a search changed meanwhile brings its own sidebar: an answer for the old one is dropped
-      if (r && r.status === 200 && asked === currentQuery()) applySidebar(r.html);
-    } catch (err) {
-      // the counts stay as they were; the next change asks again
-    } finally {
-      facetsBusy = false;
-      if (facetsAgain) { facetsAgain = false; facetsSoon(); }
-    }
-  };
-  // only the numbers and the values change: ticked boxes, focus and the panel's scroll stay
-  const applySidebar = (html) => {
-    const template = document.createElement('template');
-    template.innerHTML = html;
-    const fresh = template.content.getElementById('facets');
-    const old = document.getElementById('facets');
-    if (fresh && old && fresh.innerHTML !== old.innerHTML) {
-      const key = (i) => i.name + '\n' + i.value;
-      const ticked = new Set([...old.querySelectorAll('input:checked')].map(key));
-      const active = old.contains(document.activeElement) ? key(document.activeElement) : null;
-      const scroll = old.scrollTop;
-      fresh.querySelectorAll('input[type=checkbox]').forEach((i) => { i.checked = ticked.has(key(i)); });
-      old.replaceWith(fresh);
-      fresh.scrollTop = scroll;
-      if (active) [...fresh.querySelectorAll('input')].find((i) => key(i) === active)?.focus({ preventScroll: true });
-    }
-    const p = document.querySelector('#results .result-count[data-total]');
-    const total = template.content.querySelector('.result-count[data-total]');
-    if (p && total && p.dataset.total !== total.dataset.total) {
-      p.dataset.total = total.dataset.total;
-      p.setAttribute('aria-live', 'off'); // silent: the live region already said what arrived
-      p.textContent = total.textContent;
-    }
-  };
-
-  // ---- a collection's grid: cards added elsewhere appear where the collection lists them, removed
-  // ones go; the cards already shown stay in place (focus and scroll with them)
-  const updateMembers = async () => {
-    const main = document.querySelector('main.collection[data-collection]');
-    const r = main && await get(location.pathname);
-    if (!r || r.status !== 200 || !document.body.contains(main)) return;
-    const doc = new DOMParser().parseFromString(r.html, 'text/html');
-    const freshTiles = [...doc.querySelectorAll('#grid li.tile')];
-    const ids = new Set(freshTiles.map((li) => li.querySelector('a[data-asset]').dataset.asset));
-    let grid = document.getElementById('grid');
-    const gone = grid ? [...grid.querySelectorAll('li.tile')].filter((li) => !ids.has(li.querySelector('a[data-asset]').dataset.asset)) : [];
-    gone.forEach((li) => li.remove());
-    if (!freshTiles.length) {
-      const empty = doc.querySelector('main .empty');
-      if (grid && empty) grid.replaceWith(document.importNode(empty, true));
-    } else if (!grid) {
-      grid = document.createElement('ul');
-      grid.id = 'grid';
-      grid.className = 'grid';
-      main.querySelector('.empty')?.replaceWith(grid);
-    }
-    let before = null;
-    let added = 0;
-    freshTiles.forEach((li) => {
-      let here = tileOf(li.querySelector('a[data-asset]').dataset.asset);
-      if (!here) {
-        here = document.importNode(li, true);
-        here.classList.add('fresh');
-        if (before) before.after(here); else grid.prepend(here);
-        window.htmx?.process(here);
-        added += 1;
-      }
-      before = here;
-    });
-    if (added) announce(plural(added, 'asset added to this collection', 'assets added to this collection'));
-    else if (gone.length) announce(plural(gone.length, 'asset removed from this collection', 'assets removed from this collection'));
-    if (added || gone.length) document.dispatchEvent(new Event('vitrine:tiles'));
-  };
 
   // ---- asset page and review page: swap the sections marked data-live that changed
   const updateSections = async (url, selector) => {
