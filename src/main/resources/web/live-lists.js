@@ -5,9 +5,9 @@
   if (!('EventSource' in window)) return;
 
   const MEMBERSHIP = new Set(['asset.collection.added', 'asset.collection.removed']);
-  const get = async (url) => {
+  const get = async (url, orMissing) => {
     const r = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-    return r.ok ? { status: r.status, html: await r.text() } : null;
+    return r.ok || (orMissing && r.status === 404) ? { status: r.status, html: await r.text() } : null;
   };
   const announce = (text) => {
     const region = document.getElementById('live-news');
@@ -88,8 +88,13 @@
   // ones go; the cards already shown stay in place (focus and scroll with them)
   const updateMembers = async () => {
     const main = document.querySelector('main.collection[data-collection]');
-    const r = main && await get(location.pathname);
-    if (!r || r.status !== 200 || !document.body.contains(main)) return;
+    const r = main && await get(location.pathname, true);
+    if (!r || !document.body.contains(main)) return;
+    if (r.status === 404) {
+      if (!main.dataset.gone) announce('This collection was deleted or is no longer shared with you.');
+      main.dataset.gone = '1';
+      return;
+    }
     const doc = new DOMParser().parseFromString(r.html, 'text/html');
     const freshTiles = [...doc.querySelectorAll('#grid li.tile')];
     const ids = new Set(freshTiles.map((li) => li.querySelector('a[data-asset]').dataset.asset));

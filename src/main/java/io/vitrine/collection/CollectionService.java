@@ -51,7 +51,8 @@ public final class CollectionService {
 
     /**
      * Records {@code asset.collection.added} / {@code asset.collection.removed} (subject: the asset,
-     * {@code data.collection}: the collection) with each membership change, so open collection pages
+     * {@code data.collection}: the collection) with each membership change, deleting a collection
+     * included, so open collection pages
      * and webhooks follow; heard only by those who may see the asset.
      */
     public CollectionService useEvents(io.vitrine.events.Events events) {
@@ -114,6 +115,8 @@ public final class CollectionService {
             List<String> members = repo.assetIds(id);
             repo.delete(id);
             reindex.assets(members, clock.instant());
+            // its assets left it too: an open page of it hears so and finds it gone
+            members.forEach(a -> events.record(io.vitrine.events.Events.ASSET_COLLECTION_REMOVED, a, java.util.Map.of("collection", id)));
         });
     }
 

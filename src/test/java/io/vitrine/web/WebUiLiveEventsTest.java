@@ -107,6 +107,12 @@ class WebUiLiveEventsTest {
         assertThat(seenDe).filteredOn(l -> l.contains("asset.collection.added")).hasSize(2).anyMatch(l -> l.contains(germanOnly));
         assertThat(server.get("/api/v1/events?timeout=1&lastEventId=0&types=asset.collection.*").body())
                 .as("the API's stream names the collection").contains("\"collection\":\"" + collection + "\"");
+
+        var again = stream(cookie("consumer", "DE"), "?timeout=60", null);
+        Thread.sleep(300);
+        assertThat(gov.admin("DELETE", "/api/v1/collections/" + collection, null).statusCode()).isIn(200, 204);
+        String removed = "\"asset.collection.removed\",\"subject\":\"" + germanOnly;
+        assertThat(readUntil(again, removed)).as("deleting the collection takes its assets out of it").anyMatch(l -> l.contains(removed));
     }
 
     @Test
