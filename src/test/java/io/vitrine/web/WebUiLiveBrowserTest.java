@@ -174,6 +174,11 @@ class WebUiLiveBrowserTest {
         assertThat(js("return document.activeElement?.name + '=' + document.activeElement?.value")).as("focus kept").isEqualTo("keywords=pier");
         assertThat(js("return document.querySelector('.facets-wrap').open")).isEqualTo(true);
         assertThat(find(".live-note").getText()).contains("1 new asset uploaded since this search");
+        // a burst of events (created, ready, enriched…) asks for the counts at most once per 2 s
+        long asked = ((Number) js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/facets?')).length")).longValue();
+        double since = ((Number) js("return performance.now()")).doubleValue();
+        System.out.printf("facet refreshes: %d in %.1f s%n", asked, since / 1000);
+        assertThat(asked).isBetween(1L, (long) (since / 2000) + 1);
         assertNotReloaded();
         browser.screenshot("library facet counts follow a colleague's upload");
     }
