@@ -1,8 +1,10 @@
 // Live updates over the session's event stream (GET /events): new and changed assets show up in the
-// library grid, the asset page's status, preview, AI and rendition cards refresh, and the review
+// library grid and a collection's grid, the asset page's status, preview, AI and rendition cards refresh, and the review
 // page's lists and counts follow, and the header's bell asks for its unread count when a warning may
-// have reached the person, and a concept page's teaching section follows its library run, without a reload. Events only name an asset; what is shown is fetched from
-// the pages, with the person's own rights. Without EventSource the pages stay as loaded.
+// have reached the person, and a concept page's teaching section follows its library run, without a
+// reload. Events only name an asset; what is shown is fetched from the pages, with the person's own
+// rights. Without EventSource the pages stay as loaded. Each event is also passed on as a
+// 'vitrine:live' DOM event, which live-lists.js follows (facet counts, collection membership).
 (() => {
   // the concept page's teaching section asks for itself again on 'vitrine:taught' (hx-trigger ... from:body): sent
   // when the stream says the concept's run ended, and every 2 s while no stream is open (hidden tab,
@@ -88,6 +90,8 @@
   let busy = false;
 
   const tileOf = (id) => document.querySelector(`#grid a[data-asset="${CSS.escape(id)}"]`)?.closest('li');
+  // the element holding a grid that follows events: the library's results, or a collection's page
+  const gridHolder = () => document.getElementById('results') || document.querySelector('main.collection[data-collection]');
 
   const handle = ({ type, subject }) => {
     if (!subject) return;
@@ -95,6 +99,7 @@
       if (document.getElementById('teaching')?.dataset.concept === subject) taught();
       return;
     }
+    document.dispatchEvent(new CustomEvent('vitrine:live', { detail: { type, subject } }));
     if (document.getElementById('results')) {
       if (type === 'asset.created' && !tileOf(subject) && !watched.has(subject)) {
         pending.fresh.push(subject);
@@ -102,6 +107,8 @@
       } else if (CHANGED.has(type) && (tileOf(subject) || watched.has(subject))) {
         pending.cards.add(subject);
       }
+    } else if (gridHolder() && CHANGED.has(type) && tileOf(subject)) {
+      pending.cards.add(subject); // a collection's cards
     }
     if (document.querySelector('main.detail')?.dataset.asset === subject && CHANGED.has(type)) pending.detail = true;
     if (document.querySelector('main.review') && (REVIEW.has(type) || type.startsWith('asset.workflow.'))) pending.review = true;
@@ -142,7 +149,7 @@
 
   // ---- library grid
   const updateGrid = async (fresh, cards) => {
-    const results = document.getElementById('results');
+    const results = gridHolder();
     if (!results) return;
     const showNew = results.dataset.liveNew === 'prepend';
     if (fresh.length && !showNew) {

@@ -58,7 +58,8 @@ final class GovernanceModule {
         Clock clock = p.clock();
         var repo = new io.vitrine.collection.jdbc.JdbiCollectionRepository(handles);
         var collections = new io.vitrine.collection.CollectionService(repo, newId, clock,
-                (assets, at) -> assets.forEach(a -> p.jobs().enqueue(a, new io.vitrine.pipeline.Step.Index(), at)), handles);
+                (assets, at) -> assets.forEach(a -> p.jobs().enqueue(a, new io.vitrine.pipeline.Step.Index(), at)), handles)
+                .useEvents(p.events());
         return new Governance.Sharing(collections, new io.vitrine.collection.ShareLinkService(repo, collections, newId, clock));
     }
 

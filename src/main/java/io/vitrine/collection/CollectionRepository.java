@@ -18,8 +18,8 @@ public interface CollectionRepository {
 
     void delete(String id);
 
-    /** Adds those not yet present; returns how many were added. */
-    int addAssets(String collectionId, List<String> assetIds, String by, Instant at);
+    /** Adds those not yet present; returns those it added, in the order given. */
+    List<String> addAssets(String collectionId, List<String> assetIds, String by, Instant at);
 
     boolean removeAsset(String collectionId, String assetId);
 

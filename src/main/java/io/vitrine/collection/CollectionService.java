@@ -21,6 +21,7 @@ public final class CollectionService {
     private final Clock clock;
     private final Reindex reindex;
     private final io.vitrine.db.Transactions tx;
+    private io.vitrine.events.Events events = io.vitrine.events.Events.none();
 
     /**
      * Queues the re-indexing of assets whose collections changed (an Index job each, joining the open
@@ -46,6 +47,17 @@ public final class CollectionService {
         this.clock = clock;
         this.reindex = reindex;
         this.tx = tx;
+    }
+
+    /**
+     * Records {@code asset.collection.added} / {@code asset.collection.removed} (subject: the asset,
+     * {@code data.collection}: the collection) with each membership change, deleting a collection
+     * included, so open collection pages
+     * and webhooks follow; heard only by those who may see the asset.
+     */
+    public CollectionService useEvents(io.vitrine.events.Events events) {
+        this.events = events;
+        return this;
     }
 
     /** What a caller may do with a collection she can see. */
@@ -103,6 +115,8 @@ public final class CollectionService {
             List<String> members = repo.assetIds(id);
             repo.delete(id);
             reindex.assets(members, clock.instant());
+            // its assets left it too: an open page of it hears so and finds it gone
+            members.forEach(a -> events.record(io.vitrine.events.Events.ASSET_COLLECTION_REMOVED, a, java.util.Map.of("collection", id)));
         });
     }
 
@@ -119,11 +133,12 @@ public final class CollectionService {
         }
         List<String> distinct = assetIds.stream().distinct().toList();
         return tx.inTransaction(() -> {
-            int added = repo.addAssets(id, distinct, who.id(), clock.instant());
-            if (added > 0) {
+            List<String> added = repo.addAssets(id, distinct, who.id(), clock.instant());
+            if (!added.isEmpty()) {
                 reindex.assets(distinct, clock.instant());
             }
-            return added;
+            added.forEach(a -> events.record(io.vitrine.events.Events.ASSET_COLLECTION_ADDED, a, java.util.Map.of("collection", id)));
+            return added.size();
         });
     }
 
@@ -133,6 +148,7 @@ public final class CollectionService {
             boolean gone = repo.removeAsset(id, assetId);
             if (gone) {
                 reindex.assets(List.of(assetId), clock.instant());
+                events.record(io.vitrine.events.Events.ASSET_COLLECTION_REMOVED, assetId, java.util.Map.of("collection", id));
             }
             return gone;
         });

@@ -29,6 +29,10 @@ public final class Events {
      * concept id, not an asset; the assets whose drafts it changed each get {@link #ASSET_TAGGED}.
      */
     public static final String CONCEPT_TAUGHT = "concept.taught";
+    /** An asset was put into a collection ({@code data.collection}); recorded once, not when it was already there. */
+    public static final String ASSET_COLLECTION_ADDED = "asset.collection.added";
+    /** An asset was taken out of a collection ({@code data.collection}). */
+    public static final String ASSET_COLLECTION_REMOVED = "asset.collection.removed";
     public static final String LICENCE_ATTACHED = "licence.attached";
     public static final String LICENCE_DETACHED = "licence.detached";
 

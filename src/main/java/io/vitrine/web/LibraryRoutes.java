@@ -72,13 +72,29 @@ final class LibraryRoutes {
         pages.render(ctx, "library", page);
     }
 
+    /**
+     * The library's facet counts and result count for the query in the URL, without the grid: what
+     * live.js swaps in when assets arrive or change. The same search as the page, seen by the same
+     * person, so nobody counts assets she could not open; not logged as a search, nobody typed it.
+     */
+    void sidebar(Context ctx, Sessions.SignedIn who) {
+        Params p = Params.of(ctx);
+        SearchQuery query = p.query(null, who.principal());
+        SearchService.Results r = search.search(query, false);
+        pages.render(ctx, "sidebar", new LibraryPage(Chrome.of("Library", who), p.q(), p.sort(), r.total(), Params.listed(query),
+                List.of(), facets(r.facets(), p.filters()), null));
+    }
+
     private static List<LibraryPage.FacetGroup> facets(Map<String, List<SearchResult.FacetCount>> counts, Map<Facet, List<String>> selected) {
         List<LibraryPage.FacetGroup> groups = new ArrayList<>();
         for (Facet f : Facet.values()) {
             List<String> chosen = selected.getOrDefault(f, List.of());
-            List<LibraryPage.FacetValue> values = counts.getOrDefault(f.apiName(), List.of()).stream()
+            List<LibraryPage.FacetValue> values = new ArrayList<>(counts.getOrDefault(f.apiName(), List.of()).stream()
                     .map(c -> new LibraryPage.FacetValue(c.value(), valueLabel(f, c.value()), c.count(), chosen.contains(c.value())))
-                    .toList();
+                    .toList());
+            // a chosen value nothing matches any more stays listed (at 0), so it can be unticked
+            chosen.stream().filter(v -> values.stream().noneMatch(x -> x.value().equals(v)))
+                    .forEach(v -> values.add(new LibraryPage.FacetValue(v, valueLabel(f, v), 0, true)));
             groups.add(new LibraryPage.FacetGroup(f.apiName(), label(f), values));
         }
         return groups;

@@ -16,6 +16,7 @@ final class StaticFiles {
             "app.js", "/web/app.js",
             "upload.js", "/web/upload.js",
             "live.js", "/web/live.js",
+            "live-lists.js", "/web/live-lists.js",
             "favicon.svg", "/web/favicon.svg",
             "htmx.min.js", HTMX);
 

@@ -125,6 +125,7 @@ public final class WebUi {
             app.addHttpHandler(HandlerType.GET, "/login/oidc", pages.safely(oidc::start));
             app.addHttpHandler(HandlerType.GET, "/login/oidc/callback", pages.safely(oidc::callback));
         }
+        app.addHttpHandler(HandlerType.GET, "/facets", guard.page(Permission.ASSET_READ, library::sidebar));
         app.addHttpHandler(HandlerType.POST, "/search/clicks", guard.action(Permission.ASSET_READ, library::click));
         app.addHttpHandler(HandlerType.GET, "/upload", guard.page(Permission.ASSET_UPLOAD, upload::page));
         app.addHttpHandler(HandlerType.POST, "/upload", guard.action(Permission.ASSET_UPLOAD, upload::upload));

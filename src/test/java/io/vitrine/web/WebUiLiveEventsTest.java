@@ -88,6 +88,34 @@ class WebUiLiveEventsTest {
     }
 
     @Test
+    void putting_an_asset_into_a_collection_or_taking_it_out_is_heard_once_and_only_by_those_who_may_see_the_asset() throws Exception {
+        String collection = server.json(gov.admin("POST", "/api/v1/collections", "{\"name\":\"Live board\"}")).path("id").asText();
+        var fr = stream(cookie("consumer", "FR"), "?timeout=60", null);
+        var de = stream(cookie("consumer", "DE"), "?timeout=60", null);
+        Thread.sleep(300);
+        String add = "/api/v1/collections/" + collection + "/assets";
+        String both = "{\"assetIds\":[\"" + germanOnly + "\",\"" + everywhere + "\"]}";
+        assertThat(gov.admin("POST", add, both).statusCode()).isIn(200, 201, 204);
+        assertThat(gov.admin("POST", add, both).statusCode()).as("already there: nothing changes").isIn(200, 201, 204);
+        assertThat(gov.admin("DELETE", add + "/" + everywhere, null).statusCode()).isIn(200, 204);
+        String last = "\"asset.collection.removed\",\"subject\":\"" + everywhere;
+        List<String> seenFr = readUntil(fr, last);
+        List<String> seenDe = readUntil(de, last);
+        assertThat(seenFr).filteredOn(l -> l.contains("asset.collection.added"))
+                .containsExactly("data: {\"type\":\"asset.collection.added\",\"subject\":\"" + everywhere + "\"}");
+        assertThat(String.join("\n", seenFr)).doesNotContain(germanOnly).doesNotContain(collection);
+        assertThat(seenDe).filteredOn(l -> l.contains("asset.collection.added")).hasSize(2).anyMatch(l -> l.contains(germanOnly));
+        assertThat(server.get("/api/v1/events?timeout=1&lastEventId=0&types=asset.collection.*").body())
+                .as("the API's stream names the collection").contains("\"collection\":\"" + collection + "\"");
+
+        var again = stream(cookie("consumer", "DE"), "?timeout=60", null);
+        Thread.sleep(300);
+        assertThat(gov.admin("DELETE", "/api/v1/collections/" + collection, null).statusCode()).isIn(200, 204);
+        String removed = "\"asset.collection.removed\",\"subject\":\"" + germanOnly;
+        assertThat(readUntil(again, removed)).as("deleting the collection takes its assets out of it").anyMatch(l -> l.contains(removed));
+    }
+
+    @Test
     void a_page_resumes_after_its_last_event_id_heartbeats_keep_it_open_and_enrichment_finishing_is_heard() throws Exception {
         String admin = WebUiGovernanceTest.signIn(server, TestServer.TOKEN).cookie();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -64,16 +64,16 @@ public final class JdbiCollectionRepository implements CollectionRepository {
     }
 
     @Override
-    public int addAssets(String collectionId, List<String> assetIds, String by, Instant at) {
+    public List<String> addAssets(String collectionId, List<String> assetIds, String by, Instant at) {
         return db.inTransaction(() -> db.with(h -> {
-            int added = 0;
+            List<String> added = new java.util.ArrayList<>();
             for (String a : assetIds) {
                 int present = h.createQuery("select count(*) from collection_assets where collection_id = :c and asset_id = :a")
                         .bind("c", collectionId).bind("a", a).mapTo(Integer.class).one();
-                if (present == 0) {
-                    added += h.createUpdate("""
+                if (present == 0 && h.createUpdate("""
                             insert into collection_assets (collection_id, asset_id, added_by, added_at) values (:c, :a, :by, :t)""")
-                            .bind("c", collectionId).bind("a", a).bind("by", by).bind("t", Sql.ts(at)).execute();
+                            .bind("c", collectionId).bind("a", a).bind("by", by).bind("t", Sql.ts(at)).execute() > 0) {
+                    added.add(a);
                 }
             }
             h.createUpdate("update collections set updated_at = :t where id = :c").bind("t", Sql.ts(at)).bind("c", collectionId).execute();
