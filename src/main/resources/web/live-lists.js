@@ -5,9 +5,12 @@
   if (!('EventSource' in window)) return;
 
   const MEMBERSHIP = new Set(['asset.collection.added', 'asset.collection.removed']);
+  // X-Vitrine-Live: a page that is gone (a deleted or unshared collection) answers 204 + X-Vitrine-Gone
+  // instead of 404, which the browser would log as a failed load
   const get = async (url, orMissing) => {
-    const r = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-    return r.ok || (orMissing && r.status === 404) ? { status: r.status, html: await r.text() } : null;
+    const r = await fetch(url, { headers: { Accept: 'text/html', 'X-Vitrine-Live': '1' }, credentials: 'same-origin' });
+    if (orMissing && r.status === 204 && r.headers.get('X-Vitrine-Gone')) return { status: 404, html: '' };
+    return r.status === 200 ? { status: r.status, html: await r.text() } : null;
   };
   const announce = (text) => {
     const region = document.getElementById('live-news');

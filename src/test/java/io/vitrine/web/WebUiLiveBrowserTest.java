@@ -201,6 +201,10 @@ class WebUiLiveBrowserTest {
         assertThat(js("return [...document.querySelectorAll('#grid a[data-asset]')].map(a => a.dataset.asset).join()")).isEqualTo(second);
         assertNotReloaded();
         browser.screenshot("collection page follows what is added and removed elsewhere");
+
+        assertThat(gov.admin("DELETE", "/api/v1/collections/" + collection, null).statusCode()).isIn(200, 204);
+        wait.until(d -> find("#live-news").getAttribute("textContent").contains("deleted or is no longer shared"));
+        assertNotReloaded(); // and no console error for the gone page (checked after each test)
     }
 
     static String uploadAs(String token, String name, byte[] jpeg, String metadata) throws Exception {
