@@ -86,12 +86,14 @@ public final class CollectionService {
     }
 
     /** The caller's collections split by whether they hold the asset, and which of the others she may add it to. */
-    public record Placement(List<Collection> holding, List<Collection> addable) {}
+    /** The caller's collections holding the asset, those she may take it out of, and those she may put it in. */
+    public record Placement(List<Collection> holding, List<Collection> removable, List<Collection> addable) {}
 
     public Placement placement(Caller who, String assetId) {
         java.util.Set<String> with = repo.collectionsWith(assetId);
         List<Collection> mine = list(who);
-        return new Placement(mine.stream().filter(c -> with.contains(c.id())).toList(),
+        List<Collection> holding = mine.stream().filter(c -> with.contains(c.id())).toList();
+        return new Placement(holding, holding.stream().filter(c -> rightOf(who, c.id()).compareTo(Right.EDIT) >= 0).toList(),
                 mine.stream().filter(c -> !with.contains(c.id()) && rightOf(who, c.id()).compareTo(Right.EDIT) >= 0).toList());
     }
 

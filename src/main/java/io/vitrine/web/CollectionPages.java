@@ -19,5 +19,7 @@ public final class CollectionPages {
     public record Option(String id, String name) {}
 
     /** The asset page's collections card: where it is, where it can be added, what just happened. */
-    public record AssetCard(String assetId, String csrf, List<Option> in, List<Option> addable, String message) {}
+    /** {@code removable}: ids of the {@code in} collections she may take the asset out of. */
+    public record AssetCard(String assetId, String csrf, List<Option> in, java.util.Set<String> removable, List<Option> addable,
+            String message) {}
 }

@@ -94,6 +94,18 @@ final class CollectionWebRoutes {
         renderCard(ctx, who, a, "Added.");
     }
 
+    void removeAsset(Context ctx, Sessions.SignedIn who) {
+        Asset a = access.visible(who, ctx.pathParam("id"));
+        String from = ctx.pathParam("collection");
+        collections.removeAsset(caller(who), from, a.id());
+        access.record(who, "collection.assets.remove", from, Map.of("via", "web", "asset", a.id()));
+        if (ctx.header("HX-Request") == null) {
+            ctx.redirect("/assets/" + a.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        renderCard(ctx, who, a, "Removed.");
+    }
+
     private void renderList(Context ctx, Sessions.SignedIn who, String error) {
         Caller c = caller(who);
         List<CollectionPages.Row> rows = collections.list(c).stream().map(x -> new CollectionPages.Row(x.id(), x.name(), x.description(),
@@ -116,6 +128,7 @@ final class CollectionWebRoutes {
         CollectionService.Placement p = collections.placement(caller(who), a.id());
         pages.render(ctx, "asset-collections", new CollectionPages.AssetCard(a.id(), who.session().csrf(),
                 p.holding().stream().map(CollectionWebRoutes::option).toList(),
+                p.removable().stream().map(Collection::id).collect(java.util.stream.Collectors.toSet()),
                 p.addable().stream().map(CollectionWebRoutes::option).toList(), message));
     }
 

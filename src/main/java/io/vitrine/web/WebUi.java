@@ -173,6 +173,8 @@ public final class WebUi {
                 guard.action(Permission.SHARE_LINK_CREATE, collections::createLink));
         app.addHttpHandler(HandlerType.GET, "/assets/{id}/collections", guard.page(Permission.COLLECTION_READ, collections::assetCard));
         app.addHttpHandler(HandlerType.POST, "/assets/{id}/collections", guard.action(Permission.COLLECTION_EDIT, collections::addAsset));
+        app.addHttpHandler(HandlerType.POST, "/assets/{id}/collections/{collection}/remove",
+                guard.action(Permission.COLLECTION_EDIT, collections::removeAsset));
         app.addHttpHandler(HandlerType.GET, "/s/{token}", pages.safely(share::view));
         app.addHttpHandler(HandlerType.POST, "/s/{token}", pages.safely(share::unlock));
         app.addHttpHandler(HandlerType.GET, "/s/{token}/{assetId}/{name}", pages.safely(share::file));

@@ -86,5 +86,16 @@ class WebUiCollectionsTest {
         wait.until(d -> (Boolean) browser.driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
         browser.screenshot("share link page opened without an account");
         assertThat(browser.severeConsoleMessages()).isEmpty();
+
+        browser.driver.get(server.uri("/login").toString());
+        find("#token").sendKeys(TestServer.TOKEN, Keys.ENTER);
+        find("#q");
+        browser.driver.get(server.uri("/assets/" + id).toString());
+        find("#collections button[aria-label='Remove from Coast campaign']").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#collections .saved"), "Removed."));
+        assertThat(browser.driver.findElements(By.cssSelector("#collections a[href^='/collections/']"))).isEmpty();
+        String collection = server.json(server.get("/api/v1/collections")).path("items").path(0).path("id").asText();
+        assertThat(server.json(server.get("/api/v1/collections/" + collection)).path("assets").size()).isZero();
+        assertThat(browser.severeConsoleMessages()).isEmpty();
     }
 }
