@@ -276,6 +276,7 @@ public final class HttpApi implements AutoCloseable {
         NotificationRoutes n = new NotificationRoutes(inbox, access);
         route(HandlerType.GET, "/api/v1/notifications", Permission.ASSET_READ, n::list);
         route(HandlerType.POST, "/api/v1/notifications/{id}/read", Permission.ASSET_READ, n::markRead);
+        route(HandlerType.POST, "/api/v1/notifications/read-all", Permission.ASSET_READ, n::markAllRead);
         return this;
     }
 

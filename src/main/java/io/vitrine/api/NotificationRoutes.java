@@ -43,6 +43,21 @@ final class NotificationRoutes {
         ctx.json(view(n));
     }
 
+    /**
+     * Marks hers read up to {@code ?upTo=} (an ISO instant: the newest she was shown, so one arriving
+     * meanwhile stays unread), or up to now.
+     */
+    void markAllRead(Context ctx) {
+        String upTo = ctx.queryParam("upTo");
+        java.time.Instant until;
+        try {
+            until = upTo == null ? java.time.Instant.now() : java.time.Instant.parse(upTo);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("'upTo' must be an ISO-8601 instant such as 2026-11-23T09:00:00Z");
+        }
+        ctx.json(Map.of("marked", notifications.markAllRead(access.person(ctx), until)));
+    }
+
     static Map<String, Object> view(Notification n) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", n.id());

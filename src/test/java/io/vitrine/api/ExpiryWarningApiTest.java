@@ -87,12 +87,20 @@ class ExpiryWarningApiTest {
         String stranger = client.user("contributor", "DE");
         assertThat(mine(stranger, "").path("items")).as("another person's inbox").isEmpty();
         assertThat(client.call(stranger, "POST", "/api/v1/notifications/" + n.path("id").asText() + "/read", null).statusCode()).isEqualTo(404);
+        assertThat(client.json(client.call(token, "POST", "/api/v1/notifications/read-all?upTo=2000-01-01T00:00:00Z", null))
+                .path("marked").asInt()).as("only those created up to what she was shown").isZero();
+        assertThat(client.json(client.call(stranger, "POST", "/api/v1/notifications/read-all", null)).path("marked").asInt())
+                .as("her own inbox only").isZero();
+        assertThat(client.call(token, "POST", "/api/v1/notifications/read-all?upTo=yesterday", null).statusCode()).isEqualTo(400);
+        assertThat(mine(token, "?unread=true").path("items")).hasSize(1);
         HttpResponse<String> read = client.call(token, "POST", "/api/v1/notifications/" + n.path("id").asText() + "/read", null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(client.json(read).path("readAt").asText()).isNotBlank();
         assertThat(mine(token, "?unread=true").path("items")).isEmpty();
         assertThat(mine(token, "").path("items")).hasSize(1);
         assertThat(client.call(token, "GET", "/api/v1/notifications?unread=maybe", null).statusCode()).isEqualTo(400);
+        assertThat(client.json(client.call(token, "POST", "/api/v1/notifications/read-all", null)).path("marked").asInt())
+                .as("already read").isZero();
 
         String events = client.admin("GET", "/api/v1/events?lastEventId=0&timeout=0&types=licence.expiring", null).body();
         assertThat(events).contains("event: licence.expiring").contains(asset).contains(olga);
