@@ -5,21 +5,13 @@
   if (!('EventSource' in window)) return;
 
   const MEMBERSHIP = new Set(['asset.collection.added', 'asset.collection.removed']);
-  // X-Vitrine-Live: a page that is gone (a deleted or unshared collection) answers 204 + X-Vitrine-Gone
-  // instead of 404, which the browser would log as a failed load
+  if (!window.vitrineLive) return; // live.js stayed off (no session page): nothing to follow
+  const { announce, plural, tileOf } = window.vitrineLive;
+  // only a page that answered 200 is swapped in; a gone one (see live.js) reaches callers that ask for it as { status: 404 }
   const get = async (url, orMissing) => {
-    const r = await fetch(url, { headers: { Accept: 'text/html', 'X-Vitrine-Live': '1' }, credentials: 'same-origin' });
-    if (orMissing && r.status === 204 && r.headers.get('X-Vitrine-Gone')) return { status: 404, html: '' };
-    return r.status === 200 ? { status: r.status, html: await r.text() } : null;
+    const r = await window.vitrineLive.get(url);
+    return r && (r.status === 200 || (orMissing && r.status === 404)) ? r : null;
   };
-  const announce = (text) => {
-    const region = document.getElementById('live-news');
-    if (!region) return;
-    region.textContent = '';
-    setTimeout(() => { region.textContent = text; }, 50);
-  };
-  const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
-  const tileOf = (id) => document.querySelector(`#grid a[data-asset="${CSS.escape(id)}"]`)?.closest('li');
 
   document.addEventListener('vitrine:live', (e) => {
     const { type } = e.detail;

@@ -15,6 +15,25 @@
   }, 2000);
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
 
+  // shared with live-lists.js (loaded after this file)
+  // A page re-read for a live update says X-Vitrine-Live; one whose subject is gone (asset deleted,
+  // collection unshared, …) answers 204 + X-Vitrine-Gone rather than a 404 the browser would log as a
+  // failed load. Both come back here as { status: 404 }.
+  const get = async (url) => {
+    const r = await fetch(url, { headers: { Accept: 'text/html', 'X-Vitrine-Live': '1' }, credentials: 'same-origin' });
+    if (r.status === 204 && r.headers.get('X-Vitrine-Gone')) return { status: 404, html: '' };
+    return r.ok || r.status === 404 ? { status: r.status, html: await r.text() } : null;
+  };
+  const announce = (text) => {
+    const region = document.getElementById('live-news');
+    if (!region) return;
+    region.textContent = '';
+    setTimeout(() => { region.textContent = text; }, 50); // a changed text is announced even if it repeats
+  };
+  const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
+  const tileOf = (id) => document.querySelector(`#grid a[data-asset="${CSS.escape(id)}"]`)?.closest('li');
+  window.vitrineLive = { get, announce, plural, tileOf };
+
   // what changes an asset's card, the asset page and the review lists
   const CHANGED = new Set(['asset.ready', 'asset.failed', 'asset.quarantined', 'asset.updated', 'asset.tagged',
     'asset.enriched', 'asset.tags.reviewed', 'asset.deleted', 'asset.restored', 'asset.version.created']);
@@ -74,13 +93,6 @@
   });
   const refreshBell = () => document.body.dispatchEvent(new Event('vitrine:notifications'));
 
-  const announce = (text) => {
-    const region = document.getElementById('live-news');
-    if (!region) return;
-    region.textContent = '';
-    setTimeout(() => { region.textContent = text; }, 50); // a changed text is announced even if it repeats
-  };
-  const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en')} ${many}`);
 
   // ---- what to do, gathered for a moment so a burst of events makes one request
   const pending = { fresh: [], cards: new Set(), detail: false, review: false, inbox: false };
@@ -89,7 +101,6 @@
   let timer = null;
   let busy = false;
 
-  const tileOf = (id) => document.querySelector(`#grid a[data-asset="${CSS.escape(id)}"]`)?.closest('li');
   // the element holding a grid that follows events: the library's results, or a collection's page
   const gridHolder = () => document.getElementById('results') || document.querySelector('main.collection[data-collection]');
 
@@ -142,10 +153,6 @@
     }
   };
 
-  const get = async (url) => {
-    const r = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-    return r.ok || r.status === 404 ? { status: r.status, html: await r.text() } : null;
-  };
 
   // ---- library grid
   const updateGrid = async (fresh, cards) => {

@@ -36,25 +36,23 @@ final class Pages {
         ctx.header("Cache-Control", "no-store");
     }
 
+    /** Sent by live.js when it re-reads an open page; {@link #GONE} answers it when the page's subject is gone. */
+    static final String LIVE_REFRESH = "X-Vitrine-Live";
+    static final String GONE = "X-Vitrine-Gone";
+
     void error(Context ctx, int status, String title, String detail) {
+        if (status == 404 && ctx.header(LIVE_REFRESH) != null) {
+            // a live page asking what is there now: "gone" is its answer, not a failed load for the console
+            ctx.header(GONE, "1").status(204);
+            return;
+        }
         ctx.status(status);
         render(ctx, "error", new ErrorPage(title, detail));
     }
 
-    /** Sent by live-lists.js when it re-reads an open page; {@link #GONE} answers it when the page's subject is gone. */
-    static final String LIVE_REFRESH = "X-Vitrine-Live";
-    static final String GONE = "X-Vitrine-Gone";
-
     private void collectionError(Context ctx, io.vitrine.collection.CollectionException e) {
         switch (e.kind()) {
-            case NOT_FOUND -> {
-                if (ctx.header(LIVE_REFRESH) != null) {
-                    // a live page asking what is there now: "gone" is its answer, not a failed load for the console
-                    ctx.header(GONE, "1").status(204);
-                } else {
-                    error(ctx, 404, "Collection not found", "It may have been deleted, or it is not shared with you.");
-                }
-            }
+            case NOT_FOUND -> error(ctx, 404, "Collection not found", "It may have been deleted, or it is not shared with you.");
             case FORBIDDEN -> error(ctx, 403, "Not allowed", e.getMessage());
             default -> error(ctx, 400, "That could not be done", e.getMessage());
         }

@@ -144,6 +144,10 @@ class WebUiLiveBrowserTest {
         assertNotReloaded();
         browser.screenshot("asset page shows a tag decision made elsewhere");
 
+        assertThat(gov.admin("DELETE", "/api/v1/assets/" + id, null).statusCode()).isIn(200, 204);
+        wait.until(d -> find("#live-news").getAttribute("textContent").contains("deleted or is no longer visible"));
+        assertNotReloaded(); // the gone page's re-read logs no failed load (console checked after each test)
+
         openLive("/review");
         String drafts = find("[data-count=drafts]").getText();
         upload("balloons-again.jpg", Files.readAllBytes(BALLOONS)); // a new asset whose AI drafts wait for review
