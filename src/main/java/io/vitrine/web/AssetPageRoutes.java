@@ -55,35 +55,15 @@ final class AssetPageRoutes {
 
     /** Accept, reject or undo one AI tag; answers with the page (htmx swaps only the tags section). */
     void decideTag(Context ctx, Sessions.SignedIn who) {
-        Asset a = access.visible(who, ctx.pathParam("id"));
         String concept = ctx.pathParam("concept");
-        io.vitrine.enrich.Tag.Status status;
-        try {
-            status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
-            enrichment.decide(a.id(), concept, status);
-        } catch (IllegalArgumentException | io.vitrine.enrich.TagNotFoundException e) {
-            pages.error(ctx, 400, "That tag decision could not be saved", e.getMessage());
-            return;
-        }
-        access.record(who, "tag.decide", a.id(), Map.of("via", "web", "concept", concept, "decision", status.apiName()));
-        show(ctx, who, a, null);
+        decide(ctx, who, "tag", "concept", () -> concept, (id, status) -> enrichment.decide(id, concept, status));
     }
 
     /** Confirms or rejects one detected face; answers with the page (htmx swaps only the AI section). */
     void decideFace(Context ctx, Sessions.SignedIn who) {
-        Asset a = access.visible(who, ctx.pathParam("id"));
-        io.vitrine.enrich.Tag.Status status;
-        int number;
-        try {
-            number = Integer.parseInt(ctx.pathParam("number"));
-            status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
-            enrichment.decideFace(a.id(), number, status);
-        } catch (IllegalArgumentException | io.vitrine.enrich.FaceNotFoundException e) {
-            pages.error(ctx, 400, "That face decision could not be saved", e.getMessage());
-            return;
-        }
-        access.record(who, "face.decide", a.id(), Map.of("via", "web", "face", Integer.toString(number), "decision", status.apiName()));
-        show(ctx, who, a, null);
+        // parsed where the decision is taken, so a number that is not one answers 400 like an unknown face
+        decide(ctx, who, "face", "face", () -> Integer.toString(Integer.parseInt(ctx.pathParam("number"))),
+                (id, status) -> enrichment.decideFace(id, Integer.parseInt(ctx.pathParam("number")), status));
     }
 
     /**
@@ -91,17 +71,28 @@ final class AssetPageRoutes {
      * answers with the page (htmx swaps only the AI section).
      */
     void decideRisk(Context ctx, Sessions.SignedIn who) {
-        Asset a = access.visible(who, ctx.pathParam("id"));
         String flag = ctx.pathParam("flag");
+        decide(ctx, who, "risk", "flag", () -> flag, (id, status) -> risks.decide(id, flag, status));
+    }
+
+    /**
+     * One person's decision on one AI finding of a visible asset: the status parsed from the form, the
+     * decision taken, audited as {@code <kind>.decide} with what was decided ({@code key}: {@code value}),
+     * then the page again. A bad status or an unknown finding answers 400 and changes nothing.
+     */
+    private void decide(Context ctx, Sessions.SignedIn who, String kind, String key, java.util.function.Supplier<String> value,
+            java.util.function.BiConsumer<String, io.vitrine.enrich.Tag.Status> decision) {
+        Asset a = access.visible(who, ctx.pathParam("id"));
         io.vitrine.enrich.Tag.Status status;
         try {
             status = io.vitrine.enrich.Tag.Status.parse(ctx.formParam("status"));
-            risks.decide(a.id(), flag, status);
-        } catch (IllegalArgumentException | io.vitrine.risk.RiskNotFoundException e) {
-            pages.error(ctx, 400, "That risk decision could not be saved", e.getMessage());
+            decision.accept(a.id(), status);
+        } catch (IllegalArgumentException | io.vitrine.enrich.TagNotFoundException | io.vitrine.enrich.FaceNotFoundException
+                | io.vitrine.risk.RiskNotFoundException e) {
+            pages.error(ctx, 400, "That " + kind + " decision could not be saved", e.getMessage());
             return;
         }
-        access.record(who, "risk.decide", a.id(), Map.of("via", "web", "flag", flag, "decision", status.apiName()));
+        access.record(who, kind + ".decide", a.id(), Map.of("via", "web", key, value.get(), "decision", status.apiName()));
         show(ctx, who, a, null);
     }
 
