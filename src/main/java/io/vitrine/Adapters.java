@@ -46,10 +46,6 @@ final class Adapters {
         }
     }
 
-    static LuceneAssetIndex openIndex(java.nio.file.Path dir) {
-        return new LuceneAssetIndex(dir);
-    }
-
     static LuceneAssetIndex openIndex(java.nio.file.Path dir, int searchThreads) {
         return new LuceneAssetIndex(dir, LuceneAssetIndex.DEFAULT_REFRESH, LuceneAssetIndex.DEFAULT_COMMIT,
                 LuceneAssetIndex.DEFAULT_QUERY_TIMEOUT, searchThreads);

@@ -258,12 +258,10 @@ public final class Vitrine implements AutoCloseable {
         return ingest;
     }
 
-    /** The configured search index technology, opened on its own at {@code dir} (benchmarks, tools). */
-    public static AssetIndex openIndex(Path dir) {
-        return Adapters.openIndex(dir);
-    }
-
-    /** As {@link #openIndex(Path)}, one search spreading its segments over at most {@code searchThreads} threads. */
+    /**
+     * The configured search index technology, opened on its own at {@code dir} (benchmarks, tools), one
+     * search spreading its segments over at most {@code searchThreads} threads.
+     */
     public static AssetIndex openIndex(Path dir, int searchThreads) {
         return Adapters.openIndex(dir, searchThreads);
     }

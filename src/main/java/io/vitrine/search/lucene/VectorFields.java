@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Embeddings as int8 vectors: one Lucene field per embedding space, each vector scaled on its own
@@ -48,11 +49,7 @@ final class VectorFields {
     }
 
     static long squaredNorm(byte[] v) {
-        long sum = 0;
-        for (byte b : v) {
-            sum += b * b;
-        }
-        return sum;
+        return VectorUtil.dotProduct(v, v);
     }
 
     /** Cosine is scale-free, so each vector may use the whole int8 range. */
