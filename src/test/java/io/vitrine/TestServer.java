@@ -88,6 +88,21 @@ public final class TestServer implements AutoCloseable {
         return upload("", filename, content, null);
     }
 
+    /** Whether a search (as the admin) for {@code query} lists asset {@code id} among its hits. */
+    public boolean finds(String query, String id) throws IOException, InterruptedException {
+        return json(get("/api/v1/search?" + query)).path("hits").findValuesAsText("id").contains(id);
+    }
+
+    /** Polls until a search for {@code query} does ({@code present}) or does not list {@code id}; fails after {@code within}. */
+    public void awaitSearch(String query, String id, boolean present, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (finds(query, id) != present) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime())
+                    .as(query + " should " + (present ? "" : "not ") + "find " + id).isLessThan(deadline);
+            Thread.sleep(150);
+        }
+    }
+
     /** Polls the asset until it leaves {@code processing}; returns its final JSON. */
     public JsonNode awaitSettled(String id) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -83,16 +83,8 @@ class RiskApiTest {
         throw new AssertionError("asset " + id + " never got risk flag " + flag + ": " + server.get("/api/v1/assets/" + id).body());
     }
 
-    private static boolean found(String query, String id) throws Exception {
-        return server.json(server.get("/api/v1/search?" + query)).path("hits").findValuesAsText("id").contains(id);
-    }
-
     private static void awaitSearch(String query, String id, boolean present) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (found(query, id) != present) {
-            assertThat(System.nanoTime()).as(query + " should " + (present ? "" : "not ") + "find " + id).isLessThan(deadline);
-            Thread.sleep(150);
-        }
+        server.awaitSearch(query, id, present, Duration.ofSeconds(60));
     }
 
     private static HttpResponse<String> decide(String token, String id, String flag, String body) throws Exception {

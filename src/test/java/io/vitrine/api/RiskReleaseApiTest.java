@@ -58,16 +58,8 @@ class RiskReleaseApiTest {
         return r;
     }
 
-    private static boolean found(String query, String id) throws Exception {
-        return server.json(server.get("/api/v1/search?" + query)).path("hits").findValuesAsText("id").contains(id);
-    }
-
     private static void awaitSearch(String query, String id, boolean present) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (found(query, id) != present) {
-            assertThat(System.nanoTime()).as(query + " should " + (present ? "" : "not ") + "find " + id).isLessThan(deadline);
-            Thread.sleep(150);
-        }
+        server.awaitSearch(query, id, present, Duration.ofSeconds(60));
     }
 
     private static HttpResponse<String> decide(String token, String id, String flag, String body) throws Exception {
@@ -154,7 +146,7 @@ class RiskReleaseApiTest {
         assertThat(detach(rejected, release).statusCode()).isEqualTo(204);
         awaitIdle();
         assertThat(risk(rejected, PEOPLE).path("status").asText()).as("the faces did not change: her word stands").isEqualTo("rejected");
-        assertThat(found("risk=" + PEOPLE, rejected)).isFalse();
+        assertThat(server.finds("risk=" + PEOPLE, rejected)).isFalse();
     }
 
     @Test
