@@ -26,6 +26,11 @@ final class Pages {
         StringOutput out = new StringOutput();
         engine.render(template + ".jte", model, out);
         headers(ctx);
+        if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.header("HX-Request") != null) {
+            // a boosted form's answer is the page it was posted from: keep that page's address, not the
+            // action's, so a reload or a live re-read asks for a page that exists
+            ctx.header("HX-Push-Url", "false");
+        }
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 

@@ -71,12 +71,15 @@ class WebUiCollectionsTest {
 
         find("#collections a[href^='/collections/']").click();
         wait.until(d -> d.findElements(By.cssSelector("#grid .tile")).size() == 1);
+        String collectionPage = browser.driver.getCurrentUrl();
         new Select(find("#s-channel")).selectByValue("web");
         find("#s-region").sendKeys("DE");
         find(".share-form button[type=submit]").click();
         String link = find("#new-link").getAttribute("value");
         assertThat(link).contains("/s/sl_");
         assertThat(find("table.links tbody td").getText()).isEqualTo("web · DE");
+        assertThat(browser.driver.getCurrentUrl()).as("the page keeps its own address, which live re-reads ask for")
+                .isEqualTo(collectionPage);
         browser.screenshot("collection with a new share link");
 
         browser.driver.manage().deleteAllCookies();
