@@ -152,7 +152,7 @@ public final class Vitrine implements AutoCloseable {
             // so does one whose period ends (the lifecycle run notices, on every worker node's schedule)
             java.util.function.Consumer<String> reassess = id -> jobs.enqueue(id, new io.vitrine.pipeline.Step.AssessRisk(), clock.instant());
             governance.licences().onReleaseChanged(reassess);
-            governance.lifecycle().onReleaseEnded(reassess);
+            governance.lifecycle().onReleaseChanged(reassess);
             sessions = new Sessions(new JdbiSessionStore(handles), auth, clock);
             if (adapters.indexWasReset()) {
                 LOG.info("search index was empty or from another schema version; rebuilt {} assets", indexing.rebuild());

@@ -50,7 +50,7 @@ public final class ExpiryWarnings {
                 .filter(e -> !notifications.expiryWarned(e.licenceId(), e.assetId(), e.endsAt(), days))
                 .map(e -> new LifecycleService.Action(e.assetId(), rule.id(), rule.action().apiName(),
                         "licence " + e.licenceId() + " ends on " + e.endsAt() + ", within " + days + " days",
-                        recipients(e.assetId()), e.licenceId(), e.endsAt().toString()))
+                        recipients(e.assetId()), e.licenceId(), e.endsAt().toString(), null))
                 .toList();
     }
 

@@ -23,10 +23,14 @@ import java.util.Set;
  */
 public final class LifecycleService {
     static final String GUIDELINE = "brand-guideline-version";
-    /** Releases ending before this instant have had their assets' risk re-assessed (a setting, so every node and restart agrees). */
+    /**
+     * Releases starting or ending before this instant have had their assets' risk re-assessed (a setting, so every
+     * node and restart agrees; the key predates starts and keeps its name so an upgrade does not sweep again).
+     */
     static final String RELEASES_CHECKED = "release-ends-checked-until";
-    /** The built-in sweep's name in reports: not a rule people can switch off, since risk flags must follow consent. */
+    /** The built-in sweeps' names in reports: not rules people can switch off, since risk flags must follow consent. */
     public static final String RELEASE_ENDED = "release-ended";
+    public static final String RELEASE_STARTED = "release-started";
     public static final String ASSESS_RISK = "assess-risk";
     private static final Principal SYSTEM = new Principal("lifecycle", "lifecycle rules", Set.of(Principal.ADMIN), Set.of());
 
@@ -38,7 +42,7 @@ public final class LifecycleService {
     private final io.vitrine.db.Transactions tx;
     private final io.vitrine.events.Events events;
     private final ExpiryWarnings expiry;
-    private volatile java.util.function.Consumer<String> releaseEnded = assetId -> { };
+    private volatile java.util.function.Consumer<String> releaseChanged = assetId -> { };
 
     public LifecycleService(LifecycleRepository repo, LicenceRepository licences, AssetService assets, WorkflowService workflow,
             Clock clock, io.vitrine.db.Transactions tx, io.vitrine.events.Events events, ExpiryWarnings expiry) {
@@ -57,25 +61,25 @@ public final class LifecycleService {
      * librarians), the licence and its end.
      */
     public record Action(String assetId, String rule, String action, String reason, List<String> recipients, String licenceId,
-            String endsAt) {
+            String endsAt, String startsAt) {
         public Action(String assetId, String rule, String action, String reason) {
-            this(assetId, rule, action, reason, null, null, null);
+            this(assetId, rule, action, reason, null, null, null, null);
         }
     }
 
     public record Report(boolean dryRun, List<Action> actions) {}
 
     /**
-     * Called with an asset's id, inside the run's transaction, when a release attached to it has ended since
-     * the last run: what depends on releases (the risk step's {@code people-without-release}) is queued again.
+     * Called with an asset's id, inside the run's transaction, when a release attached to it has come into force or
+     * ended since the last run: what depends on releases (the risk step's {@code people-without-release}) is queued again.
      */
-    public void onReleaseEnded(java.util.function.Consumer<String> listener) {
-        this.releaseEnded = listener;
+    public void onReleaseChanged(java.util.function.Consumer<String> listener) {
+        this.releaseChanged = listener;
     }
 
     public Report run(boolean dryRun) {
         Instant now = clock.instant();
-        List<Action> actions = new ArrayList<>(releasesEnded(now, dryRun));
+        List<Action> actions = new ArrayList<>(releasesChanged(now, dryRun));
         for (LifecycleRule rule : repo.rules()) {
             if (rule.enabled()) {
                 for (Action a : found(rule, now)) {
@@ -104,19 +108,23 @@ public final class LifecycleService {
     }
 
     /**
-     * The assets whose release ended since the last run (from the start of time on the first): their risk is
-     * assessed again, and the mark moves on in the same transaction. Two nodes racing queue the step twice,
-     * which is harmless (the step is idempotent); a crash before commit leaves the mark where it was.
+     * The assets whose release came into force or ended since the last run (from the start of time on the first):
+     * their risk is assessed again, and the mark moves on in the same transaction. Two nodes racing queue the step
+     * twice, which is harmless (the step is idempotent); a crash before commit leaves the mark where it was.
      */
-    private List<Action> releasesEnded(Instant now, boolean dryRun) {
+    private List<Action> releasesChanged(Instant now, boolean dryRun) {
         Instant from = repo.setting(RELEASES_CHECKED).map(Instant::parse).orElse(Instant.EPOCH);
-        List<Action> found = from.isBefore(now) ? licences.releasesEndingBetween(from, now).stream()
-                .map(e -> new Action(e.assetId(), RELEASE_ENDED, ASSESS_RISK, "release " + e.licenceId() + " ended on " + e.endsAt(),
-                        null, e.licenceId(), e.endsAt().toString()))
-                .toList() : List.of();
-        if (!dryRun && from.isBefore(now)) {
+        if (!from.isBefore(now)) {
+            return List.of();
+        }
+        List<Action> found = new ArrayList<>();
+        licences.releasesStartingBetween(from, now).forEach(s -> found.add(new Action(s.assetId(), RELEASE_STARTED, ASSESS_RISK,
+                "release " + s.licenceId() + " came into force on " + s.startsAt(), null, s.licenceId(), null, s.startsAt().toString())));
+        licences.releasesEndingBetween(from, now).forEach(e -> found.add(new Action(e.assetId(), RELEASE_ENDED, ASSESS_RISK,
+                "release " + e.licenceId() + " ended on " + e.endsAt(), null, e.licenceId(), e.endsAt().toString(), null)));
+        if (!dryRun) {
             tx.run(() -> {
-                found.stream().map(Action::assetId).distinct().forEach(releaseEnded);
+                found.stream().map(Action::assetId).distinct().forEach(releaseChanged);
                 repo.saveSetting(RELEASES_CHECKED, now.toString());
             });
         }

@@ -21,8 +21,9 @@ public interface LicenceRepository {
     boolean detach(String assetId, String licenceId);
 
     /**
-     * When the newest release (kind {@code RELEASE}) still attached to the asset and in force at {@code now} (no end,
-     * or an end not before {@code now}: the end is inclusive) was attached; empty without one.
+     * When the newest release (kind {@code RELEASE}) still attached to the asset and in force at {@code now} (started:
+     * no start or a start not after {@code now}; not ended: no end, or an end not before {@code now}, inclusive) came
+     * into force for it: the later of its attachment and its start. Empty without one.
      */
     Optional<Instant> releaseAttachedAt(String assetId, Instant now);
 
@@ -40,6 +41,12 @@ public interface LicenceRepository {
 
     /** The same for releases only (kind {@code RELEASE}): the assets whose consent lapses in [{@code from}, {@code to}). */
     List<Ending> releasesEndingBetween(Instant from, Instant to);
+
+    /** One release of one live, not quarantined asset, coming into force at {@code startsAt}. */
+    record Starting(String licenceId, String assetId, Instant startsAt) {}
+
+    /** Release × asset pairs whose release starts in [{@code from}, {@code to}): attached before it was in force. */
+    List<Starting> releasesStartingBetween(Instant from, Instant to);
 
     void addDocument(LicenceDocument document);
 

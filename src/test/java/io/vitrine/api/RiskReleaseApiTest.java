@@ -174,4 +174,28 @@ class RiskReleaseApiTest {
         JsonNode again = server.json(gov.admin("POST", "/api/v1/lifecycle/run", null));
         assertThat(again.path("actions").findValuesAsText("assetId")).as("each ended release is handled once").doesNotContain(id);
     }
+    @Test
+    void a_release_attached_before_its_start_answers_the_people_flag_only_from_the_lifecycle_run_after_its_start() throws Exception {
+        String id = upload("hopper-release-starts.jpg");
+        awaitRisk(id, PEOPLE);
+        assertThat(decide(legal, id, PEOPLE, "{\"status\":\"accepted\"}").statusCode()).isEqualTo(200);
+        java.time.Instant start = java.time.Instant.now().plusSeconds(4);
+        String release = gov.licence("{\"kind\":\"release\",\"channels\":[\"web\"],\"licensor\":\"the sitter\",\"start\":\""
+                + start + "\"}");
+        gov.attach(id, release);
+        awaitIdle();
+        assertThat(risk(id, PEOPLE).path("status").asText()).as("not in force yet: her confirmation stands").isEqualTo("accepted");
+        assertThat(server.finds("risk=" + PEOPLE, id)).isTrue();
+
+        while (java.time.Instant.now().isBefore(start.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        JsonNode dry = server.json(gov.admin("POST", "/api/v1/lifecycle/run?dryRun=true", null));
+        assertThat(dry.path("actions").toString()).contains(id).contains("\"rule\":\"release-started\"")
+                .contains("\"action\":\"assess-risk\"").contains(release);
+        assertThat(server.json(gov.admin("POST", "/api/v1/lifecycle/run", null)).path("actions").findValuesAsText("assetId")).contains(id);
+        awaitSearch("risk=" + PEOPLE, id, false);
+        awaitIdle();
+        assertThat(risk(id, PEOPLE)).as("in force now, it answers what she confirmed before it came").isNull();
+    }
 }

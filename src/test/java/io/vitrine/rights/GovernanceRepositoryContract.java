@@ -141,6 +141,24 @@ public abstract class GovernanceRepositoryContract {
     }
 
     @Test
+    void a_release_attached_before_its_start_counts_from_its_start_and_is_found_among_releases_starting() {
+        String a = asset(1);
+        licences.insert(new Licence("rel-later", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), T0.plusSeconds(60), null,
+                null, null, null, T0));
+        licences.attach(a, "rel-later", T0.plusSeconds(5));
+        assertThat(licences.releaseAttachedAt(a, T0.plusSeconds(59))).as("not in force yet").isEmpty();
+        assertThat(licences.releaseAttachedAt(a, T0.plusSeconds(60))).as("in force from its start, which is when it came")
+                .contains(T0.plusSeconds(60));
+        assertThat(licences.releasesStartingBetween(T0, T0.plusSeconds(61)))
+                .containsExactly(new LicenceRepository.Starting("rel-later", a, T0.plusSeconds(60)));
+        assertThat(licences.releasesStartingBetween(T0.plusSeconds(61), T0.plusSeconds(100))).isEmpty();
+        licences.insert(new Licence("rel-started", Licence.Kind.RELEASE, Set.of(Channel.WEB), Set.of(), T0, null, null, null, null, T0));
+        licences.attach(a, "rel-started", T0.plusSeconds(90));
+        assertThat(licences.releaseAttachedAt(a, T0.plusSeconds(100))).as("attached after its start: it came when attached")
+                .contains(T0.plusSeconds(90));
+    }
+
+    @Test
     void licence_terms_and_documents_round_trip() {
         Licence l = new Licence("lic2", Licence.Kind.RELEASE, Set.of(Channel.PRINT), Set.of(), null, null, null, null, null, T0,
                 Set.of("image", "video"), true, List.of("Ana Lima, model", "Casa Azul (property)"));

@@ -80,8 +80,10 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     @Override
     public Optional<Instant> releaseAttachedAt(String assetId, Instant now) {
         return db.with(h -> h.createQuery("""
-                select max(al.attached_at) as at from asset_licences al join licences l on l.id = al.licence_id
-                where al.asset_id = :a and l.kind = :k and (l.ends_at is null or l.ends_at >= :now)""")
+                select max(greatest(al.attached_at, coalesce(l.starts_at, al.attached_at))) as at
+                from asset_licences al join licences l on l.id = al.licence_id
+                where al.asset_id = :a and l.kind = :k and (l.starts_at is null or l.starts_at <= :now)
+                and (l.ends_at is null or l.ends_at >= :now)""")
                 .bind("a", assetId).bind("k", Licence.Kind.RELEASE.name()).bind("now", Sql.ts(now))
                 .map((rs, ctx) -> Sql.instant(rs, "at")).findOne()
                 .filter(java.util.Objects::nonNull));
@@ -118,14 +120,26 @@ public final class JdbiLicenceRepository implements LicenceRepository {
         return ending(from, to, " and l.kind = 'RELEASE'");
     }
 
+    @Override
+    public List<Starting> releasesStartingBetween(Instant from, Instant to) {
+        return between("starts_at", from, to, " and l.kind = 'RELEASE'",
+                (rs, ctx) -> new Starting(rs.getString("licence_id"), rs.getString("asset_id"), Sql.instant(rs, "at")));
+    }
+
     private List<Ending> ending(Instant from, Instant to, String kind) {
+        return between("ends_at", from, to, kind,
+                (rs, ctx) -> new Ending(rs.getString("licence_id"), rs.getString("asset_id"), Sql.instant(rs, "at")));
+    }
+
+    /** Licence × live asset pairs whose licence's {@code column} (a date, never user input) falls in [from, to). */
+    private <T> List<T> between(String column, Instant from, Instant to, String kind, org.jdbi.v3.core.mapper.RowMapper<T> row) {
         return db.with(h -> h.createQuery("""
-                select al.licence_id, al.asset_id, l.ends_at
+                select al.licence_id, al.asset_id, l.%1$s as at
                 from asset_licences al join licences l on l.id = al.licence_id join assets a on a.id = al.asset_id
-                where a.deleted_at is null and a.status <> 'QUARANTINED' and l.ends_at >= :from and l.ends_at < :to"""
-                + kind + " order by l.ends_at, al.asset_id, al.licence_id")
+                where a.deleted_at is null and a.status <> 'QUARANTINED' and l.%1$s >= :from and l.%1$s < :to""".formatted(column)
+                + kind + " order by at, al.asset_id, al.licence_id")
                 .bind("from", Sql.ts(from)).bind("to", Sql.ts(to))
-                .map((rs, ctx) -> new Ending(rs.getString("licence_id"), rs.getString("asset_id"), Sql.instant(rs, "ends_at"))).list());
+                .map(row).list());
     }
 
     private static Licence map(ResultSet rs) throws SQLException {
