@@ -30,13 +30,16 @@ final class EnrichCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ASSET_ID")
     List<String> ids = new ArrayList<>();
 
+    /** The settings it runs with: the process environment, as for the server. */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!all && ids.isEmpty()) {
             throw new IllegalArgumentException("name asset ids or pass --all");
         }
-        try (Vitrine vitrine = new Vitrine(ConfigLoader.load(System.getenv()))) {
+        try (Vitrine vitrine = new Vitrine(ConfigLoader.load(env))) {
             String faceModel = vitrine.config().enrich().faceModel();
             List<String> targets = new ArrayList<>(ids);
             if (all) {
