@@ -3,6 +3,7 @@ package io.vitrine.embed;
 import io.vitrine.asset.Asset;
 import io.vitrine.asset.AssetRepository;
 import io.vitrine.asset.EffectiveMetadata;
+import io.vitrine.common.Hashes;
 import io.vitrine.enrich.ConceptScore;
 import io.vitrine.enrich.EnrichmentService;
 import io.vitrine.enrich.ImageTextEmbedder;
@@ -97,10 +98,16 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
         String words = words(a);
         List<ConceptScore> shown = enrichment.shownConcepts(a.id());
         String key = shown.stream().map(c -> c.concept() + "=" + Math.round(c.confidence() * 1000)).sorted().toList().toString();
+        java.util.Set<String> current = new java.util.HashSet<>();
         for (TextSpace s : spaces) {
             update(a.id(), s.wordsSpace(), words, words.isBlank() ? null : () -> s.embed(words));
             update(a.id(), s.conceptsSpace(), key, shown.isEmpty() ? null : () -> s.mix(shown, enrichment.vocabulary()::label));
+            current.addAll(List.of(s.wordsSpace(), s.conceptsSpace()));
         }
+        // a text space this node does not embed in (turned off, an older model version) cannot follow a change:
+        // marked stale, its vector still serves nodes that use it, and the backfill redoes it when it is back
+        vectors.markStale(a.id(), WORDS, current, Hashes.sha256Hex(words));
+        vectors.markStale(a.id(), CONCEPTS, current, Hashes.sha256Hex(key));
     }
 
     /**
@@ -122,7 +129,7 @@ public final class EmbeddingService implements SearchService.QueryEmbedding {
             vectors.delete(id, space);
             return;
         }
-        String hash = io.vitrine.common.Hashes.sha256Hex(inputs);
+        String hash = Hashes.sha256Hex(inputs);
         if (!vectors.inputsHash(id, space).map(hash::equals).orElse(false)) {
             vectors.put(id, space, compute.get(), hash);
         }

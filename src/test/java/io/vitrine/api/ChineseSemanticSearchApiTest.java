@@ -91,6 +91,51 @@ class ChineseSemanticSearchApiTest {
         }
     }
 
+    @Test
+    void words_changed_while_the_zh_space_was_off_are_embedded_again_in_it_once_it_is_back_on() throws Exception {
+        assumePhotosAndModel(off);
+        String dog;
+        String first;
+        try (TestServer server = new TestServer(off, Map.of())) {
+            dog = server.json(server.upload("?onDuplicate=allow", "IMG_0003.webp", Files.readAllBytes(DOG),
+                    "{\"title\":\"A dog on the farm\"}")).path("id").asText();
+            first = awaitWordsHash(server, dog, h -> h != null && !h.equals(STALE));
+        }
+        try (TestServer server = new TestServer(off, Map.of("VITRINE_TEXT_EMBEDDER_ZH", "off"))) {
+            assertThat(new GovernanceClient(server).admin("PATCH", "/api/v1/assets/" + dog, "{\"title\":\"A cat in the barn\"}")
+                    .statusCode()).isEqualTo(200);
+            awaitWordsHash(server, dog, STALE::equals); // kept for nodes that still use it, but known to be out of date
+        }
+        try (TestServer server = new TestServer(off, Map.of())) {
+            String again = awaitWordsHash(server, dog, h -> h != null && !h.equals(STALE));
+            assertThat(again).as("embedded from the new title").isNotEqualTo(first);
+        }
+    }
+
+    static final String STALE = io.vitrine.embed.EmbeddingRepository.STALE;
+
+    /** Waits until the asset's zh words vector's inputs hash (null without one) passes {@code until}; returns it. */
+    private static String awaitWordsHash(TestServer server, String id, java.util.function.Predicate<String> until) throws Exception {
+        String url = new io.vitrine.config.VitrineConfig.Db(null, null, null).effectiveUrl(server.dataDir());
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            String hash;
+            try (var c = java.sql.DriverManager.getConnection(url);
+                    var q = c.prepareStatement("select inputs_hash from asset_vectors where asset_id = ? and space = ?")) {
+                q.setString(1, id);
+                q.setString(2, "words." + ZH_SPACE);
+                try (var rs = q.executeQuery()) {
+                    hash = rs.next() ? rs.getString(1).strip() : null;
+                }
+            }
+            if (until.test(hash)) {
+                return hash;
+            }
+            assertThat(System.nanoTime()).as("the zh words vector of " + id + " stayed at " + hash).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
     /** The photos and the tagger model (installed the way a deployment pulls it). */
     static void assumePhotosAndModel(Path data) throws Exception {
         assumeTrue(List.of(CASTLE, BALLOONS, DOG).stream().allMatch(Files::isRegularFile) && ModelServer.installShared(data, MODEL),

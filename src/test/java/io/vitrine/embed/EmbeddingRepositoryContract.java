@@ -72,4 +72,27 @@ abstract class EmbeddingRepositoryContract {
         assertThat(repo.lacking("concepts.", "concepts.text:bge-small-zh-v1.5@1", 10)).containsExactly("a3");
         assertThat(repo.lacking("words.", ZH_WORDS, 0)).isEmpty();
     }
+
+    @Test
+    void a_vector_of_another_space_whose_inputs_changed_is_marked_stale_keeps_serving_and_is_found_lacking_again() {
+        float[] v = {1, 0};
+        String before = "1".repeat(64);
+        String now = "2".repeat(64);
+        repo.put("a1", EN_WORDS, v, now);
+        repo.put("a1", ZH_WORDS, v, before);               // embedded while zh was on, then the words changed
+        repo.put("a1", EN_CONCEPTS, v, now);
+        repo.put("a2", EN_WORDS, v, now);
+        repo.put("a2", ZH_WORDS, v, now);                  // its words did not change: still current
+        for (String id : List.of("a1", "a2")) {
+            repo.markStale(id, "words.", java.util.Set.of(EN_WORDS), now);
+        }
+        assertThat(repo.inputsHash("a1", ZH_WORDS)).contains(EmbeddingRepository.STALE);
+        assertThat(repo.vectors("a1").get(ZH_WORDS)).as("a stale vector still serves").containsExactly(v);
+        assertThat(repo.inputsHash("a1", EN_WORDS)).as("the spaces kept are left alone").contains(now);
+        assertThat(repo.inputsHash("a1", EN_CONCEPTS)).as("another kind is left alone").contains(now);
+        assertThat(repo.inputsHash("a2", ZH_WORDS)).contains(now);
+        assertThat(repo.lacking("words.", ZH_WORDS, 10)).containsExactly("a1");
+        repo.put("a1", ZH_WORDS, v, now);
+        assertThat(repo.lacking("words.", ZH_WORDS, 10)).isEmpty();
+    }
 }

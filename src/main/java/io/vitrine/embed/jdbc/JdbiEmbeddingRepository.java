@@ -51,6 +51,15 @@ public final class JdbiEmbeddingRepository implements EmbeddingRepository {
     }
 
     @Override
+    public void markStale(String assetId, String kind, java.util.Set<String> keep, String inputsHash) {
+        db.with(h -> h.createUpdate("""
+                update asset_vectors set inputs_hash = :stale
+                where asset_id = :a and space like :kind and space not in (<keep>) and inputs_hash <> :stale and inputs_hash <> :h""")
+                .bind("a", assetId).bind("kind", kind.replace("%", "") + "%").bindList("keep", java.util.List.copyOf(keep))
+                .bind("stale", STALE).bind("h", inputsHash).execute());
+    }
+
+    @Override
     public java.util.List<String> lacking(String kind, String space, int limit) {
         if (limit <= 0) {
             return java.util.List.of();
@@ -59,11 +68,12 @@ public final class JdbiEmbeddingRepository implements EmbeddingRepository {
         return db.with(h -> h.createQuery("""
                 select a.id from assets a where a.deleted_at is null
                   and exists (select 1 from asset_vectors v where v.asset_id = a.id and v.space like :kind and v.space <> :space)
-                  and not exists (select 1 from asset_vectors w where w.asset_id = a.id and w.space = :space)
+                  and not exists (select 1 from asset_vectors w where w.asset_id = a.id and w.space = :space
+                                  and w.inputs_hash <> :stale)
                   and not exists (select 1 from jobs j where j.asset_id = a.id and j.step = 'Embed'
                                   and j.state in ('queued', 'running'))
                 limit :limit""")
-                .bind("kind", kind.replace("%", "") + "%").bind("space", space).bind("limit", limit)
+                .bind("kind", kind.replace("%", "") + "%").bind("space", space).bind("stale", STALE).bind("limit", limit)
                 .mapTo(String.class).list());
     }
 }
