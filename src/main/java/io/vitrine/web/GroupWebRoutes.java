@@ -7,11 +7,13 @@ import io.vitrine.auth.GroupService;
 import io.vitrine.auth.InvalidUserException;
 import io.vitrine.auth.Role;
 import io.vitrine.auth.UserService;
+import io.vitrine.collection.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,16 +26,20 @@ final class GroupWebRoutes {
     private final UserService users;
     private final WebAccess access;
     private final Pages pages;
+    /** Every collection, for the administrator's picker (she sees them all). */
+    private final Function<io.vitrine.auth.Principal, List<Collection>> collections;
 
-    GroupWebRoutes(GroupService groups, UserService users, WebAccess access, Pages pages) {
+    GroupWebRoutes(GroupService groups, UserService users, WebAccess access, Pages pages,
+            Function<io.vitrine.auth.Principal, List<Collection>> collections) {
         this.groups = groups;
         this.users = users;
         this.access = access;
         this.pages = pages;
+        this.collections = collections;
     }
 
     void list(Context ctx, Sessions.SignedIn who) {
-        renderList(ctx, who, form(null), null);
+        renderList(ctx, who, form(null, who), null);
     }
 
     void create(Context ctx, Sessions.SignedIn who) {
@@ -44,16 +50,16 @@ final class GroupWebRoutes {
             ctx.redirect("/admin/groups/" + g.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderList(ctx, who, typed(ctx), e.getMessage());
+            renderList(ctx, who, typed(ctx, who), e.getMessage());
         }
     }
 
     void detail(Context ctx, Sessions.SignedIn who) {
         Group g = find(ctx);
-        renderDetail(ctx, who, g, form(g), null, null);
+        renderDetail(ctx, who, g, form(g, who), null, null);
     }
 
-    /** An empty collections field lifts the restriction; regions and roles are replaced by what the form holds. */
+    /** No collection ticked lifts the restriction; regions and roles are replaced by what the form holds. */
     void update(Context ctx, Sessions.SignedIn who) {
         Group g = find(ctx);
         try {
@@ -61,10 +67,10 @@ final class GroupWebRoutes {
             Group changed = groups.update(g.id(), new GroupService.Change(text(ctx, "name"), text(ctx, "description"),
                     ctx.formParams("role"), words(ctx, "regions"), collections, collections == null)).orElseThrow(() -> notFound(g.id()));
             access.record(who, "group.update", g.id(), Map.of("via", "web"));
-            renderDetail(ctx, who, changed, form(changed), null, "Saved. Members get the change with their next request.");
+            renderDetail(ctx, who, changed, form(changed, who), null, "Saved. Members get the change with their next request.");
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderDetail(ctx, who, g, typed(ctx), e.getMessage(), null);
+            renderDetail(ctx, who, g, typed(ctx, who), e.getMessage(), null);
         }
     }
 
@@ -81,10 +87,10 @@ final class GroupWebRoutes {
         try {
             groups.addMember(g.id(), user == null ? "" : user);
             access.record(who, "group.member.add", g.id(), Map.of("via", "web", "user", user));
-            renderDetail(ctx, who, g, form(g), null, "Member added.");
+            renderDetail(ctx, who, g, form(g, who), null, "Member added.");
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderDetail(ctx, who, g, form(g), e.getMessage(), null);
+            renderDetail(ctx, who, g, form(g, who), e.getMessage(), null);
         }
     }
 
@@ -96,7 +102,7 @@ final class GroupWebRoutes {
             return;
         }
         access.record(who, "group.member.remove", g.id(), Map.of("via", "web", "user", user));
-        renderDetail(ctx, who, g, form(g), null, "Member removed.");
+        renderDetail(ctx, who, g, form(g, who), null, "Member removed.");
     }
 
     private Group find(Context ctx) {
@@ -114,7 +120,8 @@ final class GroupWebRoutes {
     }
 
     private void renderList(Context ctx, Sessions.SignedIn who, GroupPages.Form form, String error) {
-        List<GroupPages.Row> rows = groups.list().stream().map(this::row).toList();
+        Map<String, String> names = names(who);
+        List<GroupPages.Row> rows = groups.list().stream().map(g -> row(g, names)).toList();
         pages.render(ctx, "groups", new GroupPages.ListPage(Chrome.of("Groups", who), rows, form, error));
     }
 
@@ -124,27 +131,47 @@ final class GroupWebRoutes {
         Set<String> in = members.stream().map(GroupPages.Member::userId).collect(Collectors.toSet());
         List<GroupPages.Option> addable = users.list().stream().filter(u -> u.revokedAt() == null && !in.contains(u.id()))
                 .map(u -> new GroupPages.Option(u.id(), u.name() + " (" + String.join(", ", sorted(u.roles())) + ")")).toList();
-        pages.render(ctx, "group", new GroupPages.DetailPage(Chrome.of(g.name(), who), row(g), form, members, addable, error, notice));
+        pages.render(ctx, "group", new GroupPages.DetailPage(Chrome.of(g.name(), who), row(g, names(who)), form, members, addable,
+                error, notice));
     }
 
-    private GroupPages.Row row(Group g) {
+    private GroupPages.Row row(Group g, Map<String, String> names) {
         return new GroupPages.Row(g.id(), g.name(), g.description(), sorted(g.roles()), sorted(g.regions()),
-                g.collections() == null ? null : sorted(g.collections()), groups.members(g.id()).size());
+                g.collections() == null ? null : g.collections().stream().map(id -> names.getOrDefault(id, id)).sorted().toList(),
+                groups.members(g.id()).size());
     }
 
-    private static GroupPages.Form form(Group g) {
+    private Map<String, String> names(Sessions.SignedIn who) {
+        return collections.apply(who.principal()).stream().collect(Collectors.toMap(Collection::id, Collection::name, (a, b) -> a));
+    }
+
+    private GroupPages.Form form(Group g, Sessions.SignedIn who) {
         Set<String> roles = g == null ? Set.of() : g.roles();
         return new GroupPages.Form(g == null ? "" : g.name(), g == null || g.description() == null ? "" : g.description(),
                 Arrays.stream(Role.values()).map(r -> new GroupPages.RoleChoice(r.apiName(), roles.contains(r.apiName()))).toList(),
                 g == null ? "" : String.join(", ", sorted(g.regions())),
-                g == null || g.collections() == null ? "" : String.join(", ", sorted(g.collections())));
+                choices(who, g == null || g.collections() == null ? Set.of() : g.collections()));
     }
 
-    private static GroupPages.Form typed(Context ctx) {
+    private GroupPages.Form typed(Context ctx, Sessions.SignedIn who) {
         List<String> roles = ctx.formParams("role");
         return new GroupPages.Form(orEmpty(text(ctx, "name")), orEmpty(text(ctx, "description")),
                 Arrays.stream(Role.values()).map(r -> new GroupPages.RoleChoice(r.apiName(), roles.contains(r.apiName()))).toList(),
-                orEmpty(ctx.formParam("regions")), orEmpty(ctx.formParam("collections")));
+                orEmpty(ctx.formParam("regions")), choices(who, Set.copyOf(ctx.formParams("collection"))));
+    }
+
+    /** Every collection by name, ticked when chosen; a chosen id that names none (deleted since) stays, ticked, to be untied. */
+    private List<GroupPages.CollectionChoice> choices(Sessions.SignedIn who, Set<String> chosen) {
+        List<GroupPages.CollectionChoice> out = new java.util.ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        for (Collection c : collections.apply(who.principal())) {
+            known.add(c.id());
+            out.add(new GroupPages.CollectionChoice(c.id(), c.name(), chosen.contains(c.id())));
+        }
+        out.sort(java.util.Comparator.comparing(GroupPages.CollectionChoice::name, String.CASE_INSENSITIVE_ORDER));
+        chosen.stream().filter(id -> !known.contains(id)).sorted()
+                .forEach(id -> out.add(new GroupPages.CollectionChoice(id, "unknown collection " + id, true)));
+        return out;
     }
 
     private static String text(Context ctx, String name) {
@@ -165,13 +192,10 @@ final class GroupWebRoutes {
         return Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
-    /** The collection ids members are limited to; null (no restriction) when the field is empty. */
+    /** The collection ids members are limited to; null (no restriction) when none is ticked. */
     private static List<String> restriction(Context ctx) {
-        String v = ctx.formParam("collections");
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> ticked = ctx.formParams("collection").stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return ticked.isEmpty() ? null : ticked;
     }
 
     private static List<String> sorted(Set<String> s) {

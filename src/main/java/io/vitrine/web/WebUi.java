@@ -40,6 +40,7 @@ public final class WebUi {
     private TeachRoutes teach;
     private NotificationWebRoutes inbox;
     private GroupWebRoutes groups;
+    private final java.util.function.Function<io.vitrine.auth.Principal, java.util.List<io.vitrine.collection.Collection>> collectionList;
 
     public WebUi(AssetService assets, IngestService ingest, SearchService search, BlobStore blobs, Sessions sessions,
             LicenceService licences, AuditService audit, io.vitrine.enrich.EnrichmentService enrichment,
@@ -63,6 +64,7 @@ public final class WebUi {
         this.upload = new UploadRoutes(ingest, access, pages);
         this.share = new ShareRoutes(shareLinks, assets, licences, audit, new BlobResponder(blobs), pages, workflow);
         this.collections = new CollectionWebRoutes(collections, shareLinks, assets, access, pages, java.time.Clock.systemUTC());
+        this.collectionList = p -> collections.list(collections.caller(p));
     }
 
     /** Adds the review page (approval tasks and possible duplicates); call before {@link #register}. */
@@ -100,7 +102,7 @@ public final class WebUi {
 
     /** Adds the administrator's group pages under {@code /admin/groups}; call before {@link #register}. */
     public WebUi withGroups(io.vitrine.auth.GroupService groupService, io.vitrine.auth.UserService users) {
-        this.groups = new GroupWebRoutes(groupService, users, access, pages);
+        this.groups = new GroupWebRoutes(groupService, users, access, pages, collectionList);
         return this;
     }
 

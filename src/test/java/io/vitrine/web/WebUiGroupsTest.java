@@ -55,7 +55,7 @@ class WebUiGroupsTest {
         assertThat(admin.get("/").body()).contains("href=\"/admin/groups\">Groups</a>");
 
         HttpResponse<String> created = post("/admin/groups", "name", "Agency partners", "description", "Outside agency",
-                "role", "consumer", "role", "reviewer", "regions", "de, fr", "collections", collection);
+                "role", "consumer", "role", "reviewer", "regions", "de, fr", "collection", collection);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
         String path = created.headers().firstValue("Location").orElseThrow();
         String id = path.substring(path.lastIndexOf('/') + 1);
@@ -63,19 +63,20 @@ class WebUiGroupsTest {
         assertThat(api.path("roles").toString()).contains("consumer").contains("reviewer");
         assertThat(api.path("regions").toString()).contains("DE").contains("FR");
         assertThat(api.path("collections").toString()).contains(collection);
-        assertThat(admin.get("/admin/groups").body()).contains("Agency partners").contains("only " + collection);
+        assertThat(admin.get("/admin/groups").body()).as("named, not by id").contains("Agency partners").contains("only Press kit");
 
         String page = admin.get(path).body();
+        assertThat(page).as("picked from the collections by name, ticked as stored")
+                .containsPattern("<input type=\"checkbox\" name=\"collection\" value=\"" + collection + "\" checked> Press kit");
         assertThat(page).contains("<option value=\"" + maria.path("id").asText() + "\">maria (consumer)</option>");
         assertThat(post(path + "/members", "user", maria.path("id").asText()).body()).contains("Member added.").contains("data-member=\"");
         assertThat(server.json(gov.admin("GET", "/api/v1/groups/" + id, null)).path("members").toString()).contains("maria");
 
-        HttpResponse<String> saved = post(path, "name", "Agency partners", "description", "", "role", "consumer", "regions", "DE",
-                "collections", "");
+        HttpResponse<String> saved = post(path, "name", "Agency partners", "description", "", "role", "consumer", "regions", "DE");
         assertThat(saved.body()).contains("Saved.");
         api = server.json(gov.admin("GET", "/api/v1/groups/" + id, null));
         assertThat(api.path("roles").toString()).isEqualTo("[\"consumer\"]");
-        assertThat(api.path("collections").isNull()).as("an empty field lifts the restriction").isTrue();
+        assertThat(api.path("collections").isNull()).as("none ticked lifts the restriction").isTrue();
 
         assertThat(post(path + "/members/" + maria.path("id").asText() + "/remove").body()).contains("Member removed.");
         assertThat(post(path + "/members/" + maria.path("id").asText() + "/remove").statusCode()).isEqualTo(404);
@@ -91,7 +92,8 @@ class WebUiGroupsTest {
         HttpResponse<String> badRegion = post("/admin/groups", "name", "Wrong", "role", "consumer", "regions", "Germany");
         assertThat(badRegion.statusCode()).isEqualTo(400);
         assertThat(badRegion.body()).contains("id=\"group-problem\"").contains("value=\"Wrong\"");
-        assertThat(post("/admin/groups", "name", "Unknown collection", "collections", "col_nope").body()).contains("does not exist");
+        assertThat(post("/admin/groups", "name", "Unknown collection", "collection", "col_nope").body()).contains("does not exist")
+                .as("the unknown id stays ticked beside the refusal").contains("value=\"col_nope\" checked> unknown collection col_nope");
         assertThat(post("/admin/groups", "name", "a,b").statusCode()).isEqualTo(400);
         var librarian = WebUiGovernanceTest.signIn(server, gov.user("librarian"));
         assertThat(librarian.get("/admin/groups").statusCode()).isEqualTo(403);
