@@ -14,6 +14,15 @@
     if (document.body.dataset.live !== 'open' && document.querySelector('#teaching[data-pending]')) taught();
   }, 2000);
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
+  // a boosted navigation keeps the open stream, so a run that ended while the previous page was still shown
+  // (a quick run after the teach form) was heard when no section was there to follow it: a page that arrives
+  // with a pending section asks once (marked on its main, so the section's own re-reads do not ask again)
+  document.body.addEventListener('htmx:afterSettle', () => {
+    const main = document.getElementById('main');
+    if (!main || main.dataset.taughtAsked || document.body.dataset.live !== 'open' || !document.querySelector('#teaching[data-pending]')) return;
+    main.dataset.taughtAsked = '1';
+    taught();
+  });
 
   // shared with live-lists.js (loaded after this file)
   // A page re-read for a live update says X-Vitrine-Live; one whose subject is gone (asset deleted,
