@@ -39,6 +39,9 @@ public interface ConceptRepository {
 
     Optional<Prototype> prototype(String concept);
 
+    /** The status of each of {@code concepts} that has a prototype (one query for a page of concepts). */
+    java.util.Map<String, Prototype.Status> prototypeStatuses(Set<String> concepts);
+
     /** Every prototype in an embedding space (scored against newly embedded assets). */
     List<Prototype> prototypes(String space);
 

@@ -84,6 +84,11 @@ public final class FewShot {
         return repo.prototype(concept);
     }
 
+    /** The status of each of {@code concepts} that was taught from examples. */
+    public java.util.Map<String, Prototype.Status> statuses(java.util.Set<String> concepts) {
+        return repo.prototypeStatuses(concepts);
+    }
+
     /** How many assets carry the concept from the current prototype version. */
     public int tagged(Prototype p) {
         return repo.fewShotTagged(p.concept(), p.version());

@@ -123,13 +123,14 @@ final class ConceptWebRoutes {
         String cursor = ctx.queryParam("cursor");
         Vocabulary v = concepts.vocabulary();
         List<Vocabulary.Concept> page = concepts.list(q, cursor == null || cursor.length() > 32 ? null : cursor, PAGE + 1);
-        List<ConceptPages.Row> rows = page.stream().limit(PAGE).map(c -> row(c, v, lang)).toList();
+        var taught = fewShot.statuses(page.stream().map(Vocabulary.Concept::id).collect(java.util.stream.Collectors.toSet()));
+        List<ConceptPages.Row> rows = page.stream().limit(PAGE).map(c -> row(c, v, lang, taught.get(c.id()))).toList();
         String next = page.size() > PAGE ? "/concepts?q=" + LibraryRoutes.enc(q) + "&cursor=" + rows.getLast().id() : null;
         pages.render(ctx, "concepts", new ConceptPages.ListPage(Chrome.of("Concepts", who), lang, q, rows, next,
                 who.principal().can(Permission.CONCEPT_MANAGE), form, problem, ConceptForms.options(v, lang), notice));
     }
 
-    private ConceptPages.Row row(Vocabulary.Concept c, Vocabulary v, String lang) {
+    private ConceptPages.Row row(Vocabulary.Concept c, Vocabulary v, String lang, Prototype.Status taught) {
         String label = v.label(c.id(), lang);
         List<String> others = new ArrayList<>();
         ConceptForms.languages(lang).forEach(l -> {
@@ -141,7 +142,7 @@ final class ConceptWebRoutes {
         List<String> synonyms = new ArrayList<>();
         c.synonyms().forEach((l, words) -> words.forEach(w -> synonyms.add(w + " (" + l + ")")));
         ConceptPages.Option broader = c.broader() == null ? null : new ConceptPages.Option(c.broader(), v.label(c.broader(), lang));
-        String few = fewShot.prototype(c.id()).map(p -> "taught (" + p.status().apiName() + ")").orElse(null);
+        String few = taught == null ? null : "taught (" + taught.apiName() + ")";
         return new ConceptPages.Row(c.id(), label, others, synonyms, broader, c.shipped(), few);
     }
 

@@ -102,6 +102,8 @@ abstract class ConceptRepositoryContract {
         assertThat(repo.prototype("kitten").orElseThrow().status()).as("an older version's run").isEqualTo(Prototype.Status.QUEUED);
         repo.progress("kitten", 9, Prototype.Status.DONE, 2, null, T);
         assertThat(repo.prototype("kitten").orElseThrow().tagged()).isEqualTo(2);
+        assertThat(repo.prototypeStatuses(Set.of("kitten", "puppy"))).containsExactly(java.util.Map.entry("kitten", Prototype.Status.DONE));
+        assertThat(repo.prototypeStatuses(Set.of())).isEmpty();
     }
 
     @Test

@@ -141,6 +141,19 @@ public final class JdbiConceptRepository implements ConceptRepository {
     }
 
     @Override
+    public java.util.Map<String, Prototype.Status> prototypeStatuses(Set<String> concepts) {
+        if (concepts.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Prototype.Status> out = new java.util.HashMap<>();
+        db.with(h -> h.createQuery("select concept, status from concept_prototypes where concept in (<c>)")
+                .bindList("c", List.copyOf(concepts))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("concept"), Prototype.Status.valueOf(rs.getString("status")))).list())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
     public List<Prototype> prototypes(String space) {
         return db.with(h -> h.createQuery("select * from concept_prototypes where space = :s order by concept").bind("s", space)
                 .map((rs, ctx) -> prototype(rs)).list());
