@@ -14,14 +14,26 @@
     if (document.body.dataset.live !== 'open' && document.querySelector('#teaching[data-pending]')) taught();
   }, 2000);
   if (!('EventSource' in window) || !document.querySelector('meta[name="csrf-token"]')) return;
-  // a boosted navigation keeps the open stream, so a run that ended while the previous page was still shown
-  // (a quick run after the teach form) was heard when no section was there to follow it: a page that arrives
-  // with a pending section asks once (marked on its main, so the section's own re-reads do not ask again)
+  // A boosted navigation keeps the open stream, so what it heard while the next page was on its way found no
+  // section to follow it (a teaching run that ended while the teach form's answer was in flight, an asset
+  // enriched while its page loaded). A page that arrives after the stream heard something since the navigation
+  // began re-reads its live sections once; marked on its main, so the sections' own swaps do not ask again.
+  let heardAt = 0;
+  let leftAt = 0;
+  const initial = document.getElementById('main');
+  if (initial) initial.dataset.caughtUp = '1'; // a loaded page's stream opens after it, and asks then (onopen)
+  document.body.addEventListener('htmx:beforeRequest', (e) => {
+    if (e.detail.boosted || e.detail.target?.id === 'main') leftAt = Date.now();
+  });
   document.body.addEventListener('htmx:afterSettle', () => {
     const main = document.getElementById('main');
-    if (!main || main.dataset.taughtAsked || document.body.dataset.live !== 'open' || !document.querySelector('#teaching[data-pending]')) return;
-    main.dataset.taughtAsked = '1';
-    taught();
+    if (!main || main.dataset.caughtUp) return;
+    main.dataset.caughtUp = '1';
+    if (document.body.dataset.live !== 'open' || heardAt < leftAt) return;
+    if (document.querySelector('#teaching[data-pending]')) taught();
+    if (main.classList.contains('detail')) pending.detail = true;
+    if (main.classList.contains('review')) pending.review = true;
+    soon();
   });
 
   // shared with live-lists.js (loaded after this file)
@@ -67,6 +79,7 @@
     };
     source.onmessage = (m) => {
       if (m.lastEventId) lastId = m.lastEventId;
+      heardAt = Date.now();
       try { handle(JSON.parse(m.data)); } catch (err) { /* a malformed event changes nothing */ }
     };
     // refused (signed out, too many tabs), the server restarting, or the stream's end: come back
