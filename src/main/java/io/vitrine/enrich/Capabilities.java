@@ -112,8 +112,14 @@ public final class Capabilities {
             return off("transcripts", "no speech recognizer configured");
         }
         return speech.unavailable().map(reason -> new Capability("transcripts", false, speech.model(), reason))
-                .orElseGet(() -> new Capability("transcripts", true, speech.model() + "@" + speech.modelVersion(),
-                        "pocketsphinx found; English only, " + speech.quality() + " quality: transcripts are machine guesses to search by"));
+                .orElseGet(() -> new Capability("transcripts", true, speech.model() + "@" + speech.modelVersion(), activeSpeech()));
+    }
+
+    /** Which recognizer, in which languages, how good, and (on the fallback) why the better one is off. */
+    private String activeSpeech() {
+        String languages = speech.language() == null ? "language detected per file" : "English only";
+        return speech.model() + " active (" + languages + "), " + speech.quality() + " quality: transcripts are machine drafts to search by"
+                + speech.note().map(n -> "; " + n).orElse("");
     }
 
     private static Capability off(String name, String reason) {
