@@ -91,7 +91,7 @@ final class WhisperModel implements AutoCloseable {
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("whisper did not finish within " + timeout.toSeconds() + " s; the run goes on in the "
+            throw new IllegalStateException("whisper did not finish within " + timeout.toMillis() / 1000.0 + " s; the run goes on in the "
                     + "background and its model takes no other file until it ends", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());

@@ -47,8 +47,26 @@ class WhisperTranscriberTest {
     }
 
     static WhisperTranscriber transcriber(ModelStore store, String wanted, Duration limit) {
+        return transcriber(store, wanted, limit, Duration.ofSeconds(60));
+    }
+
+    static WhisperTranscriber transcriber(ModelStore store, String wanted, Duration limit, Duration timeout) {
         return new WhisperTranscriber(store, wanted, new WhisperLibrary(), new AudioDecoder("ffmpeg", limit, Duration.ofSeconds(60)), 1,
-                Duration.ofSeconds(60), dir.resolve("work"));
+                timeout, dir.resolve("work"));
+    }
+
+    @Test
+    void a_run_past_the_timeout_fails_with_the_reason_without_waiting_for_whisper() throws Exception {
+        Path minute = TestMedia.ffmpeg(dir.resolve("minute.wav"), "-f", "lavfi", "-i", "sine=frequency=300:duration=60");
+        var hurried = transcriber(models, "whisper-test-tiny", Duration.ofMinutes(5), Duration.ofMillis(200));
+        try {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hurried.transcribe(minute)).hasMessageContaining("did not finish within")
+                    .hasMessageContaining("takes no other file until it ends");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            hurried.close();
+        }
     }
 
     @Test
