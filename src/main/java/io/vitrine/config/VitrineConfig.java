@@ -213,6 +213,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
                 + " inferenceThreads=" + enrich.inferenceThreads()
                 + " textEmbedderZh=" + (enrich.chineseTextEmbedder() ? "on" : "off")
+                + " transcriber=" + enrich.transcripts().transcriber()
+                + " whisperModel=" + (enrich.transcripts().whisperModel() == null ? "(best installed)" : enrich.transcripts().whisperModel())
                 + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
                 + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
                 + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile())
