@@ -70,7 +70,7 @@ final class EnrichmentModule implements AutoCloseable {
         risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released,
                 new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.riskFlags(handles), c.riskThreshold(), clock));
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
-        whisper = whisperTranscriber(config, models);
+        whisper = Vitrine.whisper(config, models, config.dataDir().resolve("work"));
         var speech = speech(config, whisper);
         transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
         clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);
@@ -85,14 +85,6 @@ final class EnrichmentModule implements AutoCloseable {
         embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, textSpaces(e), service).useImageText(clip));
         this.jobs = jobs;
         this.clock = clock;
-    }
-
-    /** whisper.cpp on the installed whisper model, its runs bounded by the inference threads and the transcript timeout. */
-    static io.vitrine.enrich.whisper.WhisperTranscriber whisperTranscriber(VitrineConfig config, ModelStore models) {
-        var t = config.enrich().transcripts();
-        return new io.vitrine.enrich.whisper.WhisperTranscriber(models, t.whisperModel(), new io.vitrine.enrich.whisper.WhisperLibrary(),
-                new io.vitrine.enrich.process.AudioDecoder(t.ffmpeg(), t.limit(), t.timeout()), config.enrich().inferenceThreads(),
-                t.timeout(), config.dataDir().resolve("work"));
     }
 
     /** The recognizer by VITRINE_TRANSCRIBER: whisper when its model is installed, pocketsphinx as the offline fallback. */
