@@ -30,6 +30,7 @@ class WhisperTranscriptApiTest {
             JsonNode c = TranscriptApiTest.capability(s, "transcripts");
             assertThat(c.path("enabled").asBoolean()).isTrue();
             assertThat(c.path("model").asText()).startsWith("whisper-test-tiny@test1-");
+            assertThat(c.path("quality").asText()).isEqualTo("low");
             assertThat(c.path("reason").asText()).contains("whisper-test-tiny active").contains("language detected per file")
                     .contains("low quality");
             String id = s.json(s.upload("tone.wav", Files.readAllBytes(wav))).path("id").asText();
@@ -54,6 +55,7 @@ class WhisperTranscriptApiTest {
         try (TestServer s = new TestServer(data, Map.of("VITRINE_TRANSCRIBER", "pocketsphinx"))) {
             JsonNode c = TranscriptApiTest.capability(s, "transcripts");
             assertThat(c.path("model").asText()).startsWith("pocketsphinx");
+            assertThat(c.path("reason").asText()).contains("English only").doesNotContain("whisper is off");
         }
     }
 }
