@@ -36,8 +36,20 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
     private final Path workRoot;
     private Loaded loaded;
 
-    /** The chosen model, loaded or with the reason it cannot run. */
-    private record Loaded(ModelStore.Installed model, String sha256, WhisperModel whisper, String problem) {}
+    /** The chosen model, loaded or with the reason it cannot run; {@code file} tells a re-pulled file from the one loaded. */
+    private record Loaded(ModelStore.Installed model, String sha256, WhisperModel whisper, String problem, FileIdentity file) {}
+
+    /** The model file as the file system sees it: a pull publishes a new file, so a damaged one is checked again once re-pulled. */
+    private record FileIdentity(Path path, Object key, long bytes, java.nio.file.attribute.FileTime modified) {
+        static FileIdentity of(Path path) {
+            try {
+                var a = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+                return new FileIdentity(path, a.fileKey(), a.size(), a.lastModifiedTime());
+            } catch (java.io.IOException e) {
+                return new FileIdentity(path, null, -1, null);
+            }
+        }
+    }
 
     /**
      * @param wanted  a catalogue model name, or null for the best whisper model installed
@@ -121,14 +133,15 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
             return null;
         }
         ModelManifest.ModelFile file = model.manifest().files().getFirst();
-        if (loaded != null && loaded.model().dir().equals(model.dir()) && file.sha256().equalsIgnoreCase(
+        FileIdentity identity = FileIdentity.of(model.dir().resolve(file.path()));
+        if (loaded != null && loaded.file().equals(identity) && file.sha256().equalsIgnoreCase(
                 loaded.model().manifest().files().getFirst().sha256())) {
             return loaded;
         }
         if (loaded != null && loaded.whisper() != null) {
             loaded.whisper().retire();
         }
-        loaded = WhisperLoading.load(models, model, file, library);
+        loaded = WhisperLoading.load(models, model, file, identity, library);
         return loaded;
     }
 
@@ -159,11 +172,14 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
         }
     }
 
+    /** Mapped rather than read: 15 minutes are 57 MB of floats, not worth holding twice. */
     private static float[] samples(Path pcm) throws java.io.IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(pcm)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[bytes.remaining() / 4];
-        bytes.asFloatBuffer().get(out);
-        return out;
+        try (var channel = java.nio.channels.FileChannel.open(pcm)) {
+            ByteBuffer bytes = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size()).order(ByteOrder.LITTLE_ENDIAN);
+            float[] out = new float[bytes.remaining() / 4];
+            bytes.asFloatBuffer().get(out);
+            return out;
+        }
     }
 
     /** whisper.cpp refuses less than a second; it pads every window to 30 s with silence anyway. */
@@ -185,23 +201,24 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
         private WhisperLoading() {}
 
         /** Verifies the file against its manifest (SHA-256) before whisper.cpp reads a byte of it. */
-        static Loaded load(ModelStore models, ModelStore.Installed model, ModelManifest.ModelFile file, WhisperLibrary library) {
+        static Loaded load(ModelStore models, ModelStore.Installed model, ModelManifest.ModelFile file, FileIdentity identity,
+                WhisperLibrary library) {
             String name = model.manifest().name();
             java.util.List<String> damage = models.verify(name);
             if (!damage.isEmpty()) {
                 return new Loaded(model, null, null, "model " + name + " is damaged (" + String.join("; ", damage)
-                        + "); run `vitrine models pull " + name + "` again");
+                        + "); run `vitrine models pull " + name + "` again", identity);
             }
             Path path = model.dir().resolve(file.path());
             String sha = file.sha256().toLowerCase(java.util.Locale.ROOT);
             Optional<String> off = library.problem();
             if (off.isPresent()) {
-                return new Loaded(model, sha, null, off.get());
+                return new Loaded(model, sha, null, off.get(), identity);
             }
             try {
-                return new Loaded(model, sha, WhisperModel.load(library.jni(), path), null);
+                return new Loaded(model, sha, WhisperModel.load(library.jni(), path), null, identity);
             } catch (Exception e) {
-                return new Loaded(model, sha, null, e.getMessage());
+                return new Loaded(model, sha, null, e.getMessage(), identity);
             }
         }
     }

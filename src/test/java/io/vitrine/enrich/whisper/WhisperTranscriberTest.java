@@ -143,7 +143,7 @@ class WhisperTranscriberTest {
     }
 
     @Test
-    void a_truncated_model_file_turns_whisper_off_with_the_reason_instead_of_crashing() throws Exception {
+    void a_truncated_model_file_turns_whisper_off_with_the_reason_until_it_is_pulled_again() throws Exception {
         Path data = Files.createDirectories(dir.resolve("truncated"));
         ModelStore.Installed m = TinyWhisperModel.pull(data, "whisper-cut", true);
         Path file = m.dir().resolve(m.manifest().files().getFirst().path());
@@ -153,6 +153,11 @@ class WhisperTranscriberTest {
         assertThat(cut.unavailable()).hasValueSatisfying(r -> assertThat(r).contains("whisper-cut is damaged")
                 .contains("vitrine models pull whisper-cut"));
         assertThatThrownBy(() -> cut.transcribe(tone)).hasMessageContaining("damaged");
+
+        TinyWhisperModel.pull(data, "whisper-cut", true);
+        assertThat(cut.unavailable()).as("pulled again, the new file is checked again").isEmpty();
+        assertThat(cut.transcribe(tone)).isPresent();
+        cut.close();
     }
 
     @Test
