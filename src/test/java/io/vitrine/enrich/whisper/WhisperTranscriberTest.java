@@ -70,6 +70,25 @@ class WhisperTranscriberTest {
     }
 
     @Test
+    void the_catalogue_offers_whisper_models_from_the_whisper_cpp_hub_repo_with_checksums_best_first() {
+        var catalogue = io.vitrine.enrich.local.FileModelStore.bundledCatalogue(io.vitrine.db.Json.mapper()).stream()
+                .filter(WhisperTranscriber::isWhisper).sorted(java.util.Comparator.comparingDouble(
+                        m -> -((Number) m.preprocessing().get("rank")).doubleValue())).toList();
+        assertThat(catalogue).extracting(io.vitrine.enrich.ModelManifest::name)
+                .containsExactly("whisper-small", "whisper-base", "whisper-base.en", "whisper-tiny.en");
+        var base = catalogue.get(2);
+        assertThat(base.url(io.vitrine.enrich.ModelManifest.PUBLIC_HUB, base.files().getFirst()))
+                .isEqualTo("https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin");
+        assertThat(catalogue).allSatisfy(m -> {
+            assertThat(m.files()).singleElement().satisfies(f -> {
+                assertThat(f.sha256()).matches("[0-9a-f]{64}");
+                assertThat(f.bytes()).isGreaterThan(70_000_000);
+            });
+            assertThat(m.preprocessing().get("quality")).isIn("low", "medium");
+        });
+    }
+
+    @Test
     void a_pulled_whisper_model_is_found_and_named_with_its_version_and_checksum() throws Exception {
         ModelStore.Installed m = models.installed("whisper-test-tiny").orElseThrow();
         assertThat(whisper.unavailable()).isEmpty();
