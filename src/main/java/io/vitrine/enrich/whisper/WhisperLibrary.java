@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 /**
  * whisper.cpp's native library (whisper-jni: {@code libwhisper-jni}, {@code libwhisper}, {@code libggml}
  * for Linux, macOS and Windows on x86-64 and ARM, extracted from the jar to a temporary folder and
- * loaded on first use). Loading is lazy and failure-safe: on a platform the jar has no build for, or
- * when a system library is missing, {@link #problem} says so and nothing else breaks.
+ * loaded on first use), called through {@link WhisperCpp}. Loading is lazy and failure-safe: on a
+ * platform the jar has no build for, when a system library is missing, or when the library's
+ * parameter layout is not the one {@link WhisperCpp} knows, {@link #problem} says so and nothing
+ * else breaks.
  *
- * <p>whisper.cpp logs through one process-wide callback; its lines go to this class's logger at debug
- * level, and a run that wants what whisper said about it (the detected language) collects the lines
+ * <p>whisper.cpp logs through one process-wide callback (set once per process: whisper-jni's own
+ * would be replaced, but it is never used); its lines go to this class's logger at debug level, and a run that wants what whisper said about it (the detected language) collects the lines
  * logged on its own thread with {@link #capturing}. The thread-local is the only static state: the
  * callback itself is process-wide by nature.
  */
@@ -25,7 +27,7 @@ public final class WhisperLibrary {
     private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
 
     private volatile Optional<String> problem;
-    private WhisperJNI jni;
+    private WhisperCpp cpp;
 
     /** Empty when the library is loaded; otherwise why whisper.cpp cannot run here. */
     public synchronized Optional<String> problem() {
@@ -35,20 +37,22 @@ public final class WhisperLibrary {
         return problem;
     }
 
-    synchronized WhisperJNI jni() {
+    synchronized WhisperCpp cpp() {
         if (problem().isPresent()) {
             throw new IllegalStateException(problem.get());
         }
-        return jni;
+        return cpp;
     }
 
     private Optional<String> load() {
         try {
             WhisperJNI.loadLibrary(LOG::debug);
-            WhisperJNI.setLibraryLogger(WhisperLibrary::log);
-            jni = new WhisperJNI();
+            cpp = WhisperCpp.bind();
+            cpp.routeLog(WhisperLibrary::log);
             return Optional.empty();
-        } catch (Exception | LinkageError e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
             LOG.warn("whisper.cpp did not load on {}: {}", platform, e.toString());
             return Optional.of("the whisper.cpp native library does not load on this node (" + platform.toLowerCase(Locale.ROOT)

@@ -1,22 +1,21 @@
 package io.vitrine.enrich.whisper;
 
 import io.vitrine.enrich.Transcriber;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
 
 /**
  * whisper.cpp's segments as a transcript. Times come in 10 ms units and may run past the audio
  * (whisper reads in 30 s windows padded with silence), so they are kept within what was heard and in
- * order. whisper-jni does not expose whisper.cpp's token probabilities, so the confidence is
- * whisper's own test for a failed decode: text whose zlib compression ratio is 2.4 or more is a
- * repetition loop, a known whisper hallucination, and scores 0; text that hardly compresses scores
- * 1, linearly between. It says how much the words look like a loop, not how likely each word is.
+ * order. A segment's confidence is the mean probability whisper gave its text tokens, except that a
+ * segment whisper's own test calls a failed decode — text whose zlib compression ratio is above 2.4,
+ * a repetition loop — scores 0: whisper is often sure of its loops (token probabilities near 1), and
+ * it keeps the best of its failed attempts when every fallback temperature fails. The transcript's
+ * confidence is the mean over segments weighted by their words.
  */
 final class WhisperSegments {
-    /** whisper's {@code compression_ratio_threshold}: at or above it a decode counts as failed. */
+    /** whisper's {@code compression_ratio_threshold}: above it a decode counts as failed. */
     static final double LOOP_RATIO = 2.4;
 
     private WhisperSegments() {}
@@ -33,7 +32,7 @@ final class WhisperSegments {
             }
             double start = Math.max(previousStart, within(raw.t0() / 100.0, seconds));
             double end = Math.max(start, within(raw.t1() / 100.0, seconds));
-            double confidence = round(consistency(text), 10_000);
+            double confidence = loop(text) ? 0 : round(Math.min(1, Math.max(0, raw.probability())), 10_000);
             int n = text.split(" ").length;
             words += n;
             weighted += confidence * n;
@@ -48,17 +47,15 @@ final class WhisperSegments {
                 heard.language()));
     }
 
-    /** 1 for text that does not compress, 0 at whisper's loop threshold and beyond. */
-    static double consistency(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Deflater zlib = new Deflater();
+    /** Whether the text compresses like a repetition loop (whisper's test on a decoded window). */
+    static boolean loop(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.Deflater zlib = new java.util.zip.Deflater();
         try {
             zlib.setInput(bytes);
             zlib.finish();
-            byte[] out = new byte[bytes.length + 64];
-            int compressed = zlib.deflate(out);
-            double ratio = bytes.length / (double) Math.max(1, compressed);
-            return Math.min(1, Math.max(0, (LOOP_RATIO - ratio) / (LOOP_RATIO - 1)));
+            int compressed = zlib.deflate(new byte[bytes.length + 64]);
+            return bytes.length / (double) Math.max(1, compressed) > LOOP_RATIO;
         } finally {
             zlib.end();
         }

@@ -216,7 +216,7 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
                 return new Loaded(model, sha, null, off.get(), identity);
             }
             try {
-                return new Loaded(model, sha, WhisperModel.load(library.jni(), path), null, identity);
+                return new Loaded(model, sha, WhisperModel.load(library.cpp(), path), null, identity);
             } catch (Exception e) {
                 return new Loaded(model, sha, null, e.getMessage(), identity);
             }

@@ -56,16 +56,24 @@ class WhisperTranscriberTest {
     }
 
     @Test
-    void a_run_past_the_timeout_fails_with_the_reason_without_waiting_for_whisper() throws Exception {
+    void a_run_past_the_timeout_is_stopped_with_the_reason_and_its_model_takes_the_next_file_at_once() throws Exception {
         Path minute = TestMedia.ffmpeg(dir.resolve("minute.wav"), "-f", "lavfi", "-i", "sine=frequency=300:duration=60");
         var hurried = transcriber(models, "whisper-test-tiny", Duration.ofMinutes(5), Duration.ofMillis(200));
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> hurried.transcribe(minute)).hasMessageContaining("did not finish within")
-                    .hasMessageContaining("takes no other file until it ends");
+            assertThatThrownBy(() -> hurried.transcribe(minute)).hasMessageContaining("did not finish within 0.2 s; stopped");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         } finally {
             hurried.close();
+        }
+        Path file = models.installed("whisper-test-tiny").orElseThrow().file("ggml-whisper-test-tiny.bin");
+        try (WhisperModel model = WhisperModel.load(new WhisperLibrary().cpp(), file)) {
+            float[] samples = new float[60 * AudioDecoder.SAMPLE_RATE];
+            assertThatThrownBy(() -> model.run(samples, 1, Duration.ofMillis(100))).hasMessageContaining("stopped");
+            long start = System.nanoTime();
+            model.run(new float[3 * AudioDecoder.SAMPLE_RATE], 1, Duration.ofSeconds(60));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the stopped run no longer holds the context")
+                    .isLessThan(Duration.ofSeconds(20));
         }
     }
 
