@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * the 80 mel filters, the vocabulary, then every encoder and decoder tensor under its exact name and
  * shape, f16 matrices and f32 vectors like the published files. Hugging Face is not reachable from the test machines, so this stands in for real
  * weights: the weights are deterministic pseudo-random numbers, so whatever it "hears" is a
- * meaningless string of vocabulary words. The code that runs it is the code that runs a real model.
+ * meaningless string of vocabulary words, about one per 30 s window ({@link #decoder}). The code that
+ * runs it is the code that runs a real model.
  *
  * <p>The vocabulary is {@code tokN} words (token N is {@code " tokN"}), plus the single space GPT-2
  * has at 220, which whisper.cpp looks up by text. {@code english} writes an English-only model
@@ -134,11 +135,49 @@ public final class TinyWhisperModel {
         norm(out, "encoder.ln_post.");
     }
 
+    /**
+     * The final norm's bias and the end-of-text embedding share one direction (timestamps point the
+     * other way), so after the first word end-of-text wins: a random decoder would otherwise loop for
+     * 224 tokens per 30 s window, at every fallback temperature, and take seconds per file. Which word
+     * comes first still depends on the audio.
+     */
     private static void decoder(OutputStream out, Random r, int nVocab) throws IOException {
         vector(out, r, "decoder.positional_embedding", 0.02f, STATE, TEXT_CTX);
-        tensor(out, r, "decoder.token_embedding.weight", 0.5f, STATE, nVocab);
+        float[] end = unit(r);
+        float[] embedding = gaussian(r, 0.05f, STATE, nVocab);
+        int eot = nVocab == 51864 ? 50256 : 50257;
+        int firstTimestamp = nVocab == 51864 ? 50363 : 50364;
+        for (int i = 0; i < STATE; i++) {
+            embedding[eot * STATE + i] = 4 * end[i];
+            for (int t = firstTimestamp; t < nVocab; t++) {
+                embedding[t * STATE + i] -= 4 * end[i];
+            }
+        }
+        headerOf(out, "decoder.token_embedding.weight", F16, STATE, nVocab);
+        halves(out, embedding);
         block(out, r, "decoder.blocks.0.", true);
-        norm(out, "decoder.ln.");
+        float[] ones = new float[STATE];
+        java.util.Arrays.fill(ones, 1f);
+        header(out, "decoder.ln.weight", STATE);
+        floats(out, ones);
+        float[] bias = new float[STATE];
+        for (int i = 0; i < STATE; i++) {
+            bias[i] = 4 * end[i];
+        }
+        header(out, "decoder.ln.bias", STATE);
+        floats(out, bias);
+    }
+
+    private static float[] unit(Random r) {
+        float[] v = gaussian(r, 1f, STATE);
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
     }
 
     private static void block(OutputStream out, Random r, String p, boolean cross) throws IOException {
@@ -177,7 +216,10 @@ public final class TinyWhisperModel {
     /** A weight matrix (f16): Gaussian values of the given scale, in ggml's dimension order (fastest first). */
     private static void tensor(OutputStream out, Random r, String name, float scale, int... ne) throws IOException {
         headerOf(out, name, F16, ne);
-        float[] v = gaussian(r, scale, ne);
+        halves(out, gaussian(r, scale, ne));
+    }
+
+    private static void halves(OutputStream out, float[] v) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(v.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : v) {
             b.putShort(Float.floatToFloat16(x));
