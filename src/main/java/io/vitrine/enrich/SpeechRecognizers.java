@@ -40,13 +40,8 @@ public final class SpeechRecognizers implements Transcriber {
         return switch (mode) {
             case WHISPER -> whisper;
             case POCKETSPHINX, OFF -> fallback;
-            case AUTO -> whisper.unavailable().isEmpty() || fallback.unavailable().isPresent() && whisperInstalled() ? whisper : fallback;
+            case AUTO -> whisper.unavailable().isEmpty() ? whisper : fallback;
         };
-    }
-
-    /** With neither able to run, auto reports whisper's problem when a whisper model is there (it is the one to fix). */
-    private boolean whisperInstalled() {
-        return whisper.unavailable().filter(r -> r.startsWith("no whisper model")).isEmpty();
     }
 
     @Override
@@ -79,7 +74,12 @@ public final class SpeechRecognizers implements Transcriber {
         if (mode == Mode.OFF) {
             return Optional.of("turned off (VITRINE_TRANSCRIBER=off)");
         }
-        return active().unavailable();
+        Optional<String> off = active().unavailable();
+        if (mode != Mode.AUTO || off.isEmpty()) {
+            return off;
+        }
+        // neither can run: both reasons, so the operator can pick which to fix
+        return Optional.of("no recognizer can run; whisper: " + whisper.unavailable().orElse("?") + "; pocketsphinx: " + off.get());
     }
 
     /** In auto mode on the fallback: why whisper is not the one transcribing. */

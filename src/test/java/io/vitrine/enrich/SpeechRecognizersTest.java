@@ -58,9 +58,10 @@ class SpeechRecognizersTest {
     }
 
     @Test
-    void auto_with_neither_recognizer_reports_the_fallbacks_reason_until_a_whisper_model_is_there() throws Exception {
+    void auto_with_neither_recognizer_reports_both_reasons_until_a_whisper_model_is_there() throws Exception {
         var speech = new SpeechRecognizers(SpeechRecognizers.Mode.AUTO, whisper(dir), pocketsphinx("/nonexistent/pocketsphinx"));
-        assertThat(speech.unavailable()).hasValueSatisfying(r -> assertThat(r).contains("pocketsphinx"));
+        assertThat(speech.unavailable()).hasValueSatisfying(r -> assertThat(r).startsWith("no recognizer can run; whisper: no whisper model")
+                .contains("pocketsphinx: /nonexistent/pocketsphinx not found"));
         TinyWhisperModel.pull(dir, "whisper-test-tiny", true);
         assertThat(speech.unavailable()).isEmpty();
         assertThat(speech.language()).isEqualTo("en");

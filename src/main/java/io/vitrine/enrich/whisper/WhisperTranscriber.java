@@ -117,8 +117,23 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
         if (wanted != null) {
             return models.installed(wanted);
         }
-        return models.installedModels().stream().filter(i -> isWhisper(i.manifest()))
-                .max(Comparator.comparingDouble(WhisperTranscriber::rank));
+        java.util.List<ModelStore.Installed> all;
+        try {
+            all = models.installedModels();
+        } catch (io.vitrine.enrich.ModelException e) {
+            // another model's unreadable manifest must not hide the whisper models of the catalogue
+            all = models.catalogue().stream().filter(WhisperTranscriber::isWhisper).flatMap(m -> installedQuietly(m.name()).stream())
+                    .toList();
+        }
+        return all.stream().filter(i -> isWhisper(i.manifest())).max(Comparator.comparingDouble(WhisperTranscriber::rank));
+    }
+
+    private Optional<ModelStore.Installed> installedQuietly(String name) {
+        try {
+            return models.installed(name);
+        } catch (io.vitrine.enrich.ModelException e) {
+            return Optional.empty();
+        }
     }
 
     private static double rank(ModelStore.Installed i) {
@@ -152,6 +167,9 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
             throw new IllegalStateException(off.get());
         }
         Loaded l = current();
+        if (l == null || l.whisper() == null) { // changed since the check above
+            throw new IllegalStateException(l == null ? "the whisper model was removed" : l.problem());
+        }
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "whisper-");
         try {

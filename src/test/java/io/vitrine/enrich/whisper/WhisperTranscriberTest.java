@@ -211,6 +211,18 @@ class WhisperTranscriberTest {
     }
 
     @Test
+    void another_models_unreadable_manifest_does_not_hide_the_whisper_model() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("broken-neighbour"));
+        ModelStore.Installed m = TinyWhisperModel.pull(data, "whisper-test-tiny", true);
+        Files.writeString(Files.createDirectories(data.resolve("models/broken")).resolve("manifest.json"), "{ not json");
+        var store = TinyWhisperModel.store(data, List.of(m.manifest()), "http://127.0.0.1:1");
+        var found = transcriber(store, null, Duration.ofMinutes(1));
+        assertThat(found.unavailable()).isEmpty();
+        assertThat(found.model()).isEqualTo("whisper-test-tiny");
+        found.close();
+    }
+
+    @Test
     void without_a_whisper_model_it_says_how_to_pull_one() {
         var none = transcriber(TinyWhisperModel.store(dir.resolve("empty"), List.of(), "http://127.0.0.1:1"), null, Duration.ofMinutes(1));
         assertThat(none.unavailable()).hasValueSatisfying(r -> assertThat(r).contains("vitrine models pull whisper-base.en"));
