@@ -1,6 +1,8 @@
 package io.vitrine.enrich.process;
 
 import io.vitrine.rendition.process.ProcessRunner;
+import io.vitrine.storage.FileTrees;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,11 +61,34 @@ public final class AudioDecoder {
         return limit.toMillis() / 1000.0;
     }
 
+    /** What a recognizer does with the decoded audio, in a work folder of its own that is deleted afterwards. */
+    @FunctionalInterface
+    public interface Listener<T> {
+        /** {@code fileSeconds}: the file's own duration (0 when ffmpeg does not know it). */
+        Optional<T> heard(Path audio, double fileSeconds, Path work) throws Exception;
+    }
+
+    /**
+     * Decodes the file's audio into a fresh folder under {@code workRoot} and hands it to {@code listener};
+     * empty, without calling it, when the file has no audio stream. The folder is deleted either way.
+     */
+    public <T> Optional<T> listen(Path media, Format format, Path workRoot, Listener<T> listener) throws Exception {
+        Files.createDirectories(workRoot);
+        Path work = Files.createTempDirectory(workRoot, "transcribe-");
+        try {
+            Path audio = work.resolve(format == Format.WAV_S16 ? "speech.wav" : "speech.f32");
+            Optional<Double> fileSeconds = decode(media, audio, format, work);
+            return fileSeconds.isEmpty() ? Optional.empty() : listener.heard(audio, fileSeconds.get(), work);
+        } finally {
+            FileTrees.delete(work);
+        }
+    }
+
     /**
      * Decodes into {@code out}; returns the file's own duration in seconds (0 when ffmpeg does not
      * know it), or empty when the file has no audio stream.
      */
-    public Optional<Double> decode(Path media, Path out, Format format, Path work) throws Exception {
+    private Optional<Double> decode(Path media, Path out, Format format, Path work) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-xerror", "-y",
                 "-threads", "1", "-i", media.toAbsolutePath().toString(), "-map", "0:a:0", "-t",
                 String.format(Locale.ROOT, "%.3f", limitSeconds()), "-vn", "-ac", "1", "-ar", Integer.toString(SAMPLE_RATE)));

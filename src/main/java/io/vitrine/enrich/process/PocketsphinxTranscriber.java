@@ -2,7 +2,6 @@ package io.vitrine.enrich.process;
 
 import io.vitrine.enrich.Transcriber;
 import io.vitrine.rendition.process.ProcessRunner;
-import io.vitrine.storage.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,23 +105,14 @@ public final class PocketsphinxTranscriber implements Transcriber {
         if (p.problem() != null) {
             throw new IllegalStateException(p.problem());
         }
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "transcribe-");
-        try {
-            Path wav = work.resolve("speech.wav");
-            Optional<Double> fileSeconds = decoder.decode(media, wav, AudioDecoder.Format.WAV_S16, work);
-            if (fileSeconds.isEmpty()) {
-                return Optional.empty();
-            }
+        return decoder.listen(media, AudioDecoder.Format.WAV_S16, workRoot, (wav, fileSeconds, work) -> {
             double heard = AudioDecoder.Format.WAV_S16.seconds(Files.size(wav));
             var r = recognizer.run(List.of(command, "-infile", wav.toString(), "-time", "yes", "-logfn", "/dev/null"), work);
             if (r.exitCode() != 0) {
                 throw new IllegalStateException("pocketsphinx failed (exit " + r.exitCode() + "): " + r.reason());
             }
-            return PocketsphinxOutput.parse(r.stdout(), round(heard), decoder.truncated(fileSeconds.get(), heard));
-        } finally {
-            FileTrees.delete(work);
-        }
+            return PocketsphinxOutput.parse(r.stdout(), round(heard), decoder.truncated(fileSeconds, heard));
+        });
     }
 
     private static double round(double seconds) {

@@ -4,7 +4,6 @@ import io.vitrine.enrich.ModelManifest;
 import io.vitrine.enrich.ModelStore;
 import io.vitrine.enrich.Transcriber;
 import io.vitrine.enrich.process.AudioDecoder;
-import io.vitrine.storage.FileTrees;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -170,24 +169,15 @@ public final class WhisperTranscriber implements Transcriber, AutoCloseable {
         if (l == null || l.whisper() == null) { // changed since the check above
             throw new IllegalStateException(l == null ? "the whisper model was removed" : l.problem());
         }
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "whisper-");
-        try {
-            Path pcm = work.resolve("speech.f32");
-            Optional<Double> fileSeconds = decoder.decode(media, pcm, AudioDecoder.Format.RAW_F32, work);
-            if (fileSeconds.isEmpty()) {
-                return Optional.empty();
-            }
+        return decoder.listen(media, AudioDecoder.Format.RAW_F32, workRoot, (pcm, fileSeconds, work) -> {
             float[] samples = samples(pcm);
-            double heard = samples.length / (double) AudioDecoder.SAMPLE_RATE;
             if (samples.length == 0) {
                 return Optional.empty();
             }
+            double heard = samples.length / (double) AudioDecoder.SAMPLE_RATE;
             WhisperModel.Heard h = l.whisper().run(padded(samples), threads, timeout);
-            return WhisperSegments.transcript(h, heard, decoder.truncated(fileSeconds.get(), heard));
-        } finally {
-            FileTrees.delete(work);
-        }
+            return WhisperSegments.transcript(h, heard, decoder.truncated(fileSeconds, heard));
+        });
     }
 
     /** Mapped rather than read: 15 minutes are 57 MB of floats, not worth holding twice. */
