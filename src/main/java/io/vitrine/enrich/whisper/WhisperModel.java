@@ -31,6 +31,13 @@ final class WhisperModel implements AutoCloseable {
     private boolean freed;
     private volatile boolean retired;
 
+    /** The model was still running an earlier file when this run's time was up. */
+    private static final class Busy extends IllegalStateException {
+        Busy() {
+            super("whisper is still busy with an earlier file");
+        }
+    }
+
     /** A segment as whisper.cpp returns it: times in 10 ms units, the mean probability of its text tokens (-1: none). */
     record RawSegment(long t0, long t1, String text, double probability) {}
 
@@ -85,7 +92,9 @@ final class WhisperModel implements AutoCloseable {
                 throw new IllegalStateException(within + " and did not stop when told; the run goes on in the background and its model "
                         + "takes no other file until it ends", e);
             } catch (ExecutionException stopped) {
-                // aborted as asked
+                if (stopped.getCause() instanceof Busy) {
+                    throw new IllegalStateException(within + ": it was waiting all that time for an earlier file's run on the model", e);
+                }
             }
             throw new IllegalStateException(within + "; stopped", e);
         } catch (ExecutionException e) {
@@ -96,7 +105,7 @@ final class WhisperModel implements AutoCloseable {
     private void runOn(float[] samples, int threads, Duration timeout, AtomicBoolean abort, CompletableFuture<Heard> result) {
         try {
             if (!busy.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                result.completeExceptionally(new IllegalStateException("whisper is still busy with an earlier run"));
+                result.completeExceptionally(new Busy());
                 return;
             }
             try {

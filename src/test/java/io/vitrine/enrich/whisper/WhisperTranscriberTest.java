@@ -89,6 +89,25 @@ class WhisperTranscriberTest {
     }
 
     @Test
+    void a_run_that_waited_out_its_time_behind_another_says_so() throws Exception {
+        Path file = models.installed("whisper-test-tiny").orElseThrow().file("ggml-whisper-test-tiny.bin");
+        float[] tenMinutes = new float[600 * AudioDecoder.SAMPLE_RATE];
+        try (WhisperModel model = WhisperModel.load(new WhisperLibrary().cpp(), file)) {
+            var first = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    model.run(tenMinutes, 1, Duration.ofMinutes(2));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThatThrownBy(() -> model.run(new float[AudioDecoder.SAMPLE_RATE * 2], 1, Duration.ofMillis(200)))
+                    .hasMessageContaining("waiting all that time for an earlier file's run");
+            first.join();
+        }
+    }
+
+    @Test
     void the_catalogue_offers_whisper_models_from_the_whisper_cpp_hub_repo_with_checksums_best_first() {
         var catalogue = io.vitrine.enrich.local.FileModelStore.bundledCatalogue(io.vitrine.db.Json.mapper()).stream()
                 .filter(WhisperTranscriber::isWhisper).sorted(java.util.Comparator.comparingDouble(
