@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * parameter layout is not the one {@link WhisperCpp} knows, {@link #problem} says so and nothing
  * else breaks.
  *
- * <p>whisper.cpp logs through one process-wide callback (set once per process: whisper-jni's own
- * would be replaced, but it is never used); its lines go to this class's logger at debug level, and a run that wants what whisper said about it (the detected language) collects the lines
- * logged on its own thread with {@link #capturing}. The thread-local is the only static state: the
- * callback itself is process-wide by nature.
+ * <p>whisper.cpp logs through one process-wide callback, set here through FFM (whisper-jni's own is
+ * never installed: it crashes when whisper.cpp is called from outside whisper-jni); its lines go to
+ * this class's logger at debug level, and a load that wants whisper.cpp's reason for refusing a file
+ * collects the lines logged on its own thread with {@link #capturing}. The thread-local is the only
+ * static state: the callback itself is process-wide by nature.
  */
 public final class WhisperLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(WhisperLibrary.class);
