@@ -49,6 +49,7 @@ final class EnrichmentModule implements AutoCloseable {
     static final int BACKFILL_BATCH = 500;
     private final io.vitrine.enrich.onnx.OnnxImageTextSource clip;
     final io.vitrine.enrich.ZeroShotTaggerSource zeroShot;
+    private final io.vitrine.enrich.whisper.WhisperTranscriber whisper;
 
     EnrichmentModule(VitrineConfig config, Handles handles, AssetRepository assets, BlobStore blobs, JobQueue jobs,
             ObjectMapper json, Clock clock, io.vitrine.events.Events events,
@@ -69,11 +70,10 @@ final class EnrichmentModule implements AutoCloseable {
         risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released,
                 new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.riskFlags(handles), c.riskThreshold(), clock));
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
-        var t = c.transcripts();
-        var speech = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),
-                config.dataDir().resolve("work"));
+        whisper = Vitrine.whisper(config, models, config.dataDir().resolve("work"));
+        var speech = speech(config, whisper);
         transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
-                clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);
+        clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);
         zeroShot = new io.vitrine.enrich.ZeroShotTaggerSource(clip, Vocabulary.bundled());
         embedder = loadEmbedder(io.vitrine.embed.onnx.BgeTextEmbedder.Bundled.EN, c.inferenceThreads());
         chinese = embedder.isPresent() && c.chineseTextEmbedder()
@@ -85,6 +85,15 @@ final class EnrichmentModule implements AutoCloseable {
         embeddings = embedder.map(e -> new io.vitrine.embed.EmbeddingService(assets, vectors, textSpaces(e), service).useImageText(clip));
         this.jobs = jobs;
         this.clock = clock;
+    }
+
+    /** The recognizer by VITRINE_TRANSCRIBER: whisper when its model is installed, pocketsphinx as the offline fallback. */
+    static io.vitrine.enrich.SpeechRecognizers speech(VitrineConfig config, io.vitrine.enrich.Transcriber whisper) {
+        var t = config.enrich().transcripts();
+        var pocketsphinx = new io.vitrine.enrich.process.PocketsphinxTranscriber(t.pocketsphinx(), t.ffmpeg(), t.limit(), t.timeout(),
+                config.dataDir().resolve("work"));
+        return new io.vitrine.enrich.SpeechRecognizers(io.vitrine.enrich.SpeechRecognizers.Mode.parse(t.transcriber()), whisper,
+                pocketsphinx);
     }
 
     /** Only nodes that run jobs look for assets missing a space: a CLI command or an API-only node queues nothing. */
@@ -157,6 +166,7 @@ final class EnrichmentModule implements AutoCloseable {
         tagger.close();
         faces.close();
         clip.close();
+        whisper.close();
         if (backfill != null) {
             backfill.close();
         }

@@ -328,6 +328,17 @@ public final class Vitrine implements AutoCloseable {
     }
 
     /**
+     * whisper.cpp on the configured (or best installed) whisper model of {@code models}, its runs bounded by
+     * the inference threads and the transcript limit and timeout; the server and the transcript bench use it.
+     */
+    public static io.vitrine.enrich.whisper.WhisperTranscriber whisper(VitrineConfig config, ModelStore models, Path workRoot) {
+        var t = config.enrich().transcripts();
+        return new io.vitrine.enrich.whisper.WhisperTranscriber(models, t.whisperModel(), new io.vitrine.enrich.whisper.WhisperLibrary(),
+                new io.vitrine.enrich.process.AudioDecoder(t.ffmpeg(), t.limit(), t.timeout()), config.enrich().inferenceThreads(),
+                t.timeout(), workRoot);
+    }
+
+    /**
      * Installs a CLIP export folder as model {@code name}: it must load (both graphs, tokenizer, config)
      * before anything is copied, so a broken export is refused with the reason instead of turning CLIP off later.
      */

@@ -16,7 +16,7 @@ class ArchitectureTest {
     static JavaClasses classes;
 
     static final String[] ADAPTERS = {"..jdbc..", "..jdbi..", "..lucene..", "..local..", "..vips..", "..ffmpeg..",
-        "..tika..", "..drew..", "..ffprobe..", "..process..", "..onnx..", "..imageio.."};
+        "..tika..", "..drew..", "..ffprobe..", "..process..", "..onnx..", "..imageio..", "..whisper.."};
 
     @BeforeAll
     static void load() {

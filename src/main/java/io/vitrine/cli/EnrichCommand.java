@@ -21,7 +21,7 @@ final class EnrichCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or pocketsphinx), risk, clip (zero-shot tags and image vectors of the installed CLIP model), embeddings (text vectors of assets' words and concepts in every text space, e.g. after turning the zh space on), or all (default)")
+    @Option(names = "--model", description = "tags (or a tagger model name), palette, quality, faces (or a face model name), ocr (or tesseract), transcripts (or whisper, pocketsphinx: the recognizer VITRINE_TRANSCRIBER makes active), risk, clip (zero-shot tags and image vectors of the installed CLIP model), embeddings (text vectors of assets' words and concepts in every text space, e.g. after turning the zh space on), or all (default)")
     String model = "all";
 
     @Option(names = "--all", description = "every live asset")
@@ -52,7 +52,8 @@ final class EnrichCommand implements Callable<Integer> {
                     any |= vitrine.enrichmentSteps().tags(id, true, vitrine.zeroShotTagger(), EnrichmentSteps.CLIP);
                 }
                 any |= run(vitrine.facesAndText(), faceModel, id);
-                if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")) {
+                if (model.equals("all") || model.equals("transcripts") || model.equals("pocketsphinx")
+                        || model.equals("whisper")) {
                     any |= vitrine.transcripts().transcribe(id, true);
                 }
                 if (model.equals("all") || model.equals("embeddings")) {
@@ -87,7 +88,7 @@ final class EnrichCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> SIBLINGS = java.util.Set.of("palette", "quality", "faces", "ocr", "tesseract", "transcripts",
-            "pocketsphinx", "risk", "clip", "embeddings");
+            "pocketsphinx", "whisper", "risk", "clip", "embeddings");
 
     private boolean run(io.vitrine.enrich.FaceAndTextSteps steps, String faceModelName, String id) throws Exception {
         boolean any = false;

@@ -155,7 +155,10 @@ public final class ConfigLoader {
         return t;
     }
 
-    /** The limit and timeout are ISO-8601 durations (PT15M), so a test or a short-clip library can go below a minute. */
+    /**
+     * The limit and timeout are ISO-8601 durations (PT15M), so a test or a short-clip library can go
+     * below a minute; the recognizer and whisper model are checked here, so a typo stops the start.
+     */
     private static VitrineConfig.Transcripts transcripts(Map<String, String> v) {
         VitrineConfig.Transcripts d = VitrineConfig.Transcripts.defaults();
         Duration limit = durationValue(v, "VITRINE_TRANSCRIPT_LIMIT", d.limit());
@@ -163,7 +166,14 @@ public final class ConfigLoader {
         if (limit.isNegative() || limit.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("VITRINE_TRANSCRIPT_LIMIT and VITRINE_TRANSCRIPT_TIMEOUT must be positive durations");
         }
-        return new VitrineConfig.Transcripts(v.getOrDefault("VITRINE_POCKETSPHINX", d.pocketsphinx()), d.ffmpeg(), limit, timeout);
+        String transcriber = io.vitrine.enrich.SpeechRecognizers.Mode.parse(v.getOrDefault("VITRINE_TRANSCRIBER", d.transcriber()))
+                .name().toLowerCase(java.util.Locale.ROOT);
+        String whisper = blankToNull(v.get("VITRINE_WHISPER_MODEL"));
+        if (whisper != null && !whisper.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new IllegalArgumentException("VITRINE_WHISPER_MODEL must be a model name like whisper-base.en, got '" + whisper + "'");
+        }
+        return new VitrineConfig.Transcripts(v.getOrDefault("VITRINE_POCKETSPHINX", d.pocketsphinx()), d.ffmpeg(), limit, timeout,
+                transcriber, whisper == null ? null : whisper.strip());
     }
 
     /** "eng+deu" or "eng,deu": Tesseract language codes, letters and underscores only (they reach a command line). */

@@ -136,12 +136,21 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
     }
 
     /**
-     * Transcripts: the pocketsphinx command, the ffmpeg command that decodes the audio for it, how much
-     * of a file is listened to ({@code limit}; the rest is cut and the transcript says so), and how long
-     * one run may take before it is killed and its step marked failed. pocketsphinx runs at about 0.3×
-     * real time on one core here, so the default timeout covers the default limit three times over.
+     * Transcripts: the pocketsphinx command, the ffmpeg command that decodes the audio, how much of a
+     * file is listened to ({@code limit}; the rest is cut and the transcript says so), and how long one
+     * run may take before it is stopped and its step marked failed; which recognizer runs
+     * ({@code transcriber}: auto, whisper, pocketsphinx or off; auto is whisper when a whisper model is
+     * installed, else pocketsphinx) and which whisper model ({@code whisperModel}, null: the best
+     * installed). pocketsphinx runs at about 0.3× real time on one core here, so the default timeout
+     * covers the default limit three times over.
      */
-    public record Transcripts(String pocketsphinx, String ffmpeg, Duration limit, Duration timeout) {
+    public record Transcripts(String pocketsphinx, String ffmpeg, Duration limit, Duration timeout, String transcriber,
+            String whisperModel) {
+        /** Recognizer chosen automatically, the best whisper model installed. */
+        public Transcripts(String pocketsphinx, String ffmpeg, Duration limit, Duration timeout) {
+            this(pocketsphinx, ffmpeg, limit, timeout, "auto", null);
+        }
+
         public static Transcripts defaults() {
             return new Transcripts("pocketsphinx_continuous", "ffmpeg", Duration.ofMinutes(15), Duration.ofMinutes(15));
         }
@@ -204,6 +213,8 @@ public record VitrineConfig(Path dataDir, int port, Db db, Limits limits, Pipeli
                 + " modelBaseUrl=" + enrich.modelBaseUrl()
                 + " inferenceThreads=" + enrich.inferenceThreads()
                 + " textEmbedderZh=" + (enrich.chineseTextEmbedder() ? "on" : "off")
+                + " transcriber=" + enrich.transcripts().transcriber()
+                + " whisperModel=" + (enrich.transcripts().whisperModel() == null ? "(best installed)" : enrich.transcripts().whisperModel())
                 + " oidc=" + (oidc.enabled() ? oidc.issuer() + " client=" + oidc.clientId() + " secret=***" : "off")
                 + " reviewTime=" + new java.util.TreeMap<>(workflow.reviewTime())
                 + " workflowRules=" + (workflow.rulesFile() == null ? "(built in)" : workflow.rulesFile())

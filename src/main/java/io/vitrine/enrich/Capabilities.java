@@ -5,7 +5,13 @@ import java.util.List;
 /** Which enrichment capabilities this node has, and for each one that is off, why and how to turn it on. */
 public final class Capabilities {
 
-    public record Capability(String name, boolean enabled, String model, String reason) {}
+    /** {@code quality}: the grade of what it produces, where it is graded (transcripts); null elsewhere. */
+    public record Capability(String name, boolean enabled, String model, String reason,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String quality) {
+        public Capability(String name, boolean enabled, String model, String reason) {
+            this(name, enabled, model, reason, null);
+        }
+    }
 
     private final ModelStore models;
     private final String taggerModel;
@@ -112,8 +118,15 @@ public final class Capabilities {
             return off("transcripts", "no speech recognizer configured");
         }
         return speech.unavailable().map(reason -> new Capability("transcripts", false, speech.model(), reason))
-                .orElseGet(() -> new Capability("transcripts", true, speech.model() + "@" + speech.modelVersion(),
-                        "pocketsphinx found; English only, " + speech.quality() + " quality: transcripts are machine guesses to search by"));
+                .orElseGet(() -> new Capability("transcripts", true, speech.model() + "@" + speech.modelVersion(), activeSpeech(),
+                        speech.quality()));
+    }
+
+    /** Which recognizer, in which languages, how good, and (on the fallback) why the better one is off. */
+    private String activeSpeech() {
+        String languages = speech.language() == null ? "language detected per file" : "English only";
+        return speech.model() + " active (" + languages + "), " + speech.quality() + " quality: transcripts are machine drafts to search by"
+                + speech.note().map(n -> "; " + n).orElse("");
     }
 
     private static Capability off(String name, String reason) {

@@ -18,6 +18,7 @@ public interface Transcriber {
 
     String modelVersion();
 
+    /** The language it transcribes (ISO 639-1), or null when it detects the language of each file. */
     String language();
 
     String quality();
@@ -26,15 +27,27 @@ public interface Transcriber {
 
     Optional<String> unavailable();
 
+    /** What an operator should know about how it runs, e.g. that a better recognizer is off and why; empty when nothing. */
+    default Optional<String> note() {
+        return Optional.empty();
+    }
+
     Optional<Transcript> transcribe(Path media) throws Exception;
 
     /**
-     * {@code confidence} is the mean of the recognizer's word posteriors (0..1); {@code seconds} how much
-     * audio was listened to; {@code truncated} true when the file is longer and the rest was not heard.
+     * {@code confidence} is the recognizer's own measure (0..1; for pocketsphinx the mean of its word
+     * posteriors); {@code seconds} how much audio was listened to; {@code truncated} true when the file
+     * is longer and the rest was not heard; {@code language} the language the recognizer heard (ISO
+     * 639-1), null to take {@link Transcriber#language()}.
      */
-    record Transcript(String content, double confidence, List<Segment> segments, double seconds, boolean truncated) {
+    record Transcript(String content, double confidence, List<Segment> segments, double seconds, boolean truncated, String language) {
         public Transcript {
             segments = List.copyOf(segments);
+        }
+
+        /** In the recognizer's one language. */
+        public Transcript(String content, double confidence, List<Segment> segments, double seconds, boolean truncated) {
+            this(content, confidence, segments, seconds, truncated, null);
         }
     }
 

@@ -43,12 +43,14 @@ public final class TranscriptStep {
         if (transcriber.unavailable().isPresent()) {
             return false;
         }
-        return steps.runOnOriginal(assetId, TranscriptStep::hasSound, KIND, transcriber.model(), transcriber.modelVersion(), force,
-                (asset, file) -> {
+        // read once: with a recognizer chosen per run (a whisper model pulled meanwhile), the stored names stay consistent
+        String model = transcriber.model();
+        String version = transcriber.modelVersion();
+        return steps.runOnOriginal(assetId, TranscriptStep::hasSound, KIND, model, version, force, (asset, file) -> {
             Optional<Transcriber.Transcript> heard = transcriber.transcribe(file);
-            repo.replaceText(assetId, ReadText.TRANSCRIPT, heard.map(t -> new ReadText(ReadText.TRANSCRIPT, transcriber.language(),
-                    t.content(), t.confidence(), Tag.Status.DRAFT, transcriber.model(), transcriber.modelVersion(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS))));
+            repo.replaceText(assetId, ReadText.TRANSCRIPT, heard.map(t -> new ReadText(ReadText.TRANSCRIPT,
+                    t.language() != null ? t.language() : transcriber.language(), t.content(), t.confidence(), Tag.Status.DRAFT,
+                    model, version, clock.instant().truncatedTo(ChronoUnit.MICROS))));
             return json.writeValueAsString(details(heard));
         });
     }

@@ -73,7 +73,7 @@ class TranscriptApiTest {
         return server.json(server.upload("?onDuplicate=allow", name, Files.readAllBytes(file), null)).path("id").asText();
     }
 
-    private static JsonNode transcript(JsonNode asset) {
+    static JsonNode transcript(JsonNode asset) {
         for (JsonNode t : asset.path("text")) {
             if (t.path("source").asText().equals("transcript")) {
                 return t;

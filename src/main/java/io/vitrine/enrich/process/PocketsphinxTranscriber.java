@@ -2,37 +2,27 @@ package io.vitrine.enrich.process;
 
 import io.vitrine.enrich.Transcriber;
 import io.vitrine.rendition.process.ProcessRunner;
-import io.vitrine.storage.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Offline English transcripts with CMU pocketsphinx (Debian {@code pocketsphinx} +
- * {@code pocketsphinx-en-us}, 0.8). ffmpeg first decodes the first {@code limit} of the file's first
- * audio stream to 16 kHz mono 16-bit WAV, the only input pocketsphinx's acoustic model takes; ffmpeg
- * runs with {@code -xerror}, so a damaged stream fails the transcript with ffmpeg's reason instead of
- * silently leaving out the damaged passages (the renditions stay lenient). Both tools are
- * subprocesses with hard timeouts and bounded capture. pocketsphinx is weak: on clear synthetic
+ * {@code pocketsphinx-en-us}, 0.8), the offline fallback when no whisper model is installed.
+ * {@link AudioDecoder} first decodes the first {@code limit} of the file to 16 kHz mono 16-bit WAV,
+ * the only input pocketsphinx's acoustic model takes. Both tools are subprocesses with hard timeouts
+ * and bounded capture. pocketsphinx is weak: on clear synthetic
  * speech about a third of the words come out right, so every transcript is graded {@code low}.
  */
 public final class PocketsphinxTranscriber implements Transcriber {
-    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d\\d):(\\d\\d(?:\\.\\d+)?)");
-    private static final long WAV_HEADER = 44;
-    private static final int BYTES_PER_SECOND = 16_000 * 2;
     /** Where pocketsphinx-en-us puts the acoustic model, which pocketsphinx_continuous loads by default. */
     static final Path DEBIAN_MODEL = Path.of("/usr/share/pocketsphinx/model/en-us/en-us");
 
     private final String command;
-    private final String ffmpeg;
-    private final Duration limit;
     private final ProcessRunner recognizer;
-    private final ProcessRunner decoder;
+    private final AudioDecoder decoder;
     private final Path workRoot;
     private final Path modelDir;
     private volatile Probe probed;
@@ -45,10 +35,8 @@ public final class PocketsphinxTranscriber implements Transcriber {
      */
     public PocketsphinxTranscriber(String command, String ffmpeg, Duration limit, Duration timeout, Path workRoot) {
         this.command = command;
-        this.ffmpeg = ffmpeg;
-        this.limit = limit;
         this.recognizer = new ProcessRunner(timeout);
-        this.decoder = new ProcessRunner(timeout);
+        this.decoder = new AudioDecoder(ffmpeg, limit, timeout);
         this.workRoot = workRoot;
         this.modelDir = DEBIAN_MODEL;
     }
@@ -76,7 +64,7 @@ public final class PocketsphinxTranscriber implements Transcriber {
 
     @Override
     public double limitSeconds() {
-        return limit.toMillis() / 1000.0;
+        return decoder.limitSeconds();
     }
 
     @Override
@@ -117,50 +105,14 @@ public final class PocketsphinxTranscriber implements Transcriber {
         if (p.problem() != null) {
             throw new IllegalStateException(p.problem());
         }
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "transcribe-");
-        try {
-            Path wav = work.resolve("speech.wav");
-            Optional<Double> fileSeconds = decode(media, wav, work);
-            if (fileSeconds.isEmpty()) {
-                return Optional.empty();
-            }
-            double heard = Math.max(0, Files.size(wav) - WAV_HEADER) / (double) BYTES_PER_SECOND;
+        return decoder.listen(media, AudioDecoder.Format.WAV_S16, workRoot, (wav, fileSeconds, work) -> {
+            double heard = AudioDecoder.Format.WAV_S16.seconds(Files.size(wav));
             var r = recognizer.run(List.of(command, "-infile", wav.toString(), "-time", "yes", "-logfn", "/dev/null"), work);
             if (r.exitCode() != 0) {
                 throw new IllegalStateException("pocketsphinx failed (exit " + r.exitCode() + "): " + r.reason());
             }
-            boolean truncated = fileSeconds.get() > limitSeconds() + 0.05 || (fileSeconds.get() == 0 && heard >= limitSeconds() - 0.05);
-            return PocketsphinxOutput.parse(r.stdout(), round(heard), truncated);
-        } finally {
-            FileTrees.delete(work);
-        }
-    }
-
-    /**
-     * Decodes the first audio stream to the recognizer's format; returns the file's own duration in
-     * seconds (0 when ffmpeg does not know it), or empty when the file has no audio stream.
-     */
-    private Optional<Double> decode(Path media, Path wav, Path work) throws Exception {
-        var r = decoder.run(List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-xerror", "-y", "-threads", "1",
-                "-i", media.toAbsolutePath().toString(), "-map", "0:a:0", "-t", String.format(Locale.ROOT, "%.3f", limitSeconds()),
-                "-vn", "-ac", "1", "-ar", "16000", "-sample_fmt", "s16", "-f", "wav", wav.toString()), work);
-        if (r.exitCode() != 0) {
-            if (r.stderr().contains("matches no streams")) {
-                return Optional.empty();
-            }
-            throw new IllegalStateException("cannot decode the audio: " + lastLines(r.stderr()));
-        }
-        Matcher m = DURATION.matcher(r.stderr());
-        return Optional.of(m.find()
-                ? Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60 + Double.parseDouble(m.group(3)) : 0.0);
-    }
-
-    /** ffmpeg at its default log level says what it read first; the reason for failing is at the end. */
-    private static String lastLines(String stderr) {
-        List<String> lines = stderr.strip().lines().filter(l -> !l.isBlank()).toList();
-        String tail = String.join("; ", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
-        return tail.length() <= 300 ? tail : "…" + tail.substring(tail.length() - 300);
+            return PocketsphinxOutput.parse(r.stdout(), round(heard), decoder.truncated(fileSeconds, heard));
+        });
     }
 
     private static double round(double seconds) {
