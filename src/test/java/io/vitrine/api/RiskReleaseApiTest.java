@@ -185,7 +185,7 @@ class RiskReleaseApiTest {
         gov.attach(id, release);
         awaitIdle();
         assertThat(risk(id, PEOPLE).path("status").asText()).as("not in force yet: her confirmation stands").isEqualTo("accepted");
-        assertThat(server.finds("risk=" + PEOPLE, id)).isTrue();
+        awaitSearch("risk=" + PEOPLE, id, true);
 
         while (java.time.Instant.now().isBefore(start.plusMillis(200))) {
             Thread.sleep(100);
