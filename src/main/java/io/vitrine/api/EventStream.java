@@ -113,7 +113,19 @@ public final class EventStream {
         if (e.type().startsWith(CONCEPT_EVENTS)) {
             return p.can(io.vitrine.auth.Permission.ASSET_READ);
         }
-        return sees(p, e.subject());
+        return sees(p, e.subject()) || sawThroughCollectionLeft(p, e);
+    }
+
+    /**
+     * Taken out of a collection, an asset leaves the sight of people limited to that collection, yet they are the
+     * ones whose open collection page must drop it: the removal still reaches those it was visible to through it.
+     */
+    private boolean sawThroughCollectionLeft(Principal p, io.vitrine.events.Event e) {
+        Set<String> hers = p.visibleCollections();
+        Object left = e.data().get("collection");
+        return io.vitrine.events.Events.ASSET_COLLECTION_REMOVED.equals(e.type()) && hers != null && left != null
+                && hers.contains(left.toString()) && e.subject() != null && assets.findIncludingDeleted(e.subject())
+                        .map(a -> p.sees(a.regions()) && (!p.outsider() || released.test(a))).orElse(false);
     }
 
     /** The one rule for who hears about an asset: admins about all, others as {@code Access.visible} lets them see it (regions, collections, released). */

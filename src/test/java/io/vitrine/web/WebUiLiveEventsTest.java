@@ -116,6 +116,28 @@ class WebUiLiveEventsTest {
     }
 
     @Test
+    void a_person_limited_to_a_collection_hears_an_asset_taken_out_of_it_though_she_no_longer_sees_it() throws Exception {
+        String board = server.json(gov.admin("POST", "/api/v1/collections", "{\"name\":\"Agency board\"}")).path("id").asText();
+        String other = server.json(gov.admin("POST", "/api/v1/collections", "{\"name\":\"Internal board\"}")).path("id").asText();
+        assertThat(gov.admin("POST", "/api/v1/collections/" + board + "/assets", "{\"assetIds\":[\"" + everywhere + "\"]}")
+                .statusCode()).isIn(200, 201, 204);
+        assertThat(gov.admin("POST", "/api/v1/collections/" + other + "/assets", "{\"assetIds\":[\"" + germanOnly + "\"]}")
+                .statusCode()).isIn(200, 201, 204);
+        GovernanceClient.Created agency = gov.userIn("consumer", List.of(board));
+        var heard = stream(WebUiGovernanceTest.signIn(server, agency.token()).cookie(), "?timeout=60", null);
+        Thread.sleep(300);
+
+        assertThat(gov.admin("DELETE", "/api/v1/collections/" + other + "/assets/" + germanOnly, null).statusCode()).isIn(200, 204);
+        assertThat(gov.admin("DELETE", "/api/v1/collections/" + board + "/assets/" + everywhere, null).statusCode()).isIn(200, 204);
+        String removed = "\"asset.collection.removed\",\"subject\":\"" + everywhere;
+        List<String> seen = readUntil(heard, removed);
+        assertThat(seen).as("her open collection page must drop it").anyMatch(l -> l.contains(removed));
+        assertThat(String.join("\n", seen)).as("never hers to see").doesNotContain(germanOnly);
+        assertThat(gov.call(agency.token(), "GET", "/api/v1/assets/" + everywhere, null).statusCode())
+                .as("out of her collection, she no longer sees it").isEqualTo(404);
+    }
+
+    @Test
     void a_page_resumes_after_its_last_event_id_heartbeats_keep_it_open_and_enrichment_finishing_is_heard() throws Exception {
         String admin = WebUiGovernanceTest.signIn(server, TestServer.TOKEN).cookie();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
