@@ -55,7 +55,7 @@ final class EnrichmentModule implements AutoCloseable {
             ObjectMapper json, Clock clock, io.vitrine.events.Events events,
             java.util.function.Function<String, java.util.Optional<java.time.Instant>> released) {
         VitrineConfig.Enrich c = config.enrich();
-        models = Vitrine.modelStore(config);
+        models = Models.modelStore(config);
         EnrichmentRepository repo = new JdbiEnrichmentRepository(handles);
         thresholds = new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.concepts(handles), c.tagThreshold(), clock);
         tagger = new OnnxTaggerSource(models, c.taggerModel(), c.inferenceThreads());
@@ -70,7 +70,7 @@ final class EnrichmentModule implements AutoCloseable {
         risks = new io.vitrine.risk.RiskService(assets, riskRepo, jobs, handles, clock, released,
                 new Thresholds(io.vitrine.enrich.jdbc.JdbiThresholdStore.riskFlags(handles), c.riskThreshold(), clock));
         service = new EnrichmentService(assets, repo, detections, thresholds, Vocabulary.bundled(), jobs, handles, json, clock, events);
-        whisper = Vitrine.whisper(config, models, config.dataDir().resolve("work"));
+        whisper = Models.whisper(config, models, config.dataDir().resolve("work"));
         var speech = speech(config, whisper);
         transcripts = new io.vitrine.enrich.TranscriptStep(steps, speech, detections, json, clock);
         clip = new io.vitrine.enrich.onnx.OnnxImageTextSource(models, c.inferenceThreads(), c.inferenceTimeout(), json);

@@ -1,6 +1,6 @@
 package io.vitrine.cli;
 
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.duplicate.bench.DuplicateQuality;
@@ -78,6 +78,6 @@ final class BenchDuplicates implements Callable<Integer> {
             env.put("VITRINE_DATA", models.toAbsolutePath().getParent().toString()); // models live in $VITRINE_DATA/models
         }
         VitrineConfig config = ConfigLoader.load(env);
-        return new OnnxTaggerSource(Vitrine.modelStore(config), config.enrich().taggerModel(), config.enrich().inferenceThreads());
+        return new OnnxTaggerSource(Models.modelStore(config), config.enrich().taggerModel(), config.enrich().inferenceThreads());
     }
 }

@@ -1,6 +1,6 @@
 package io.vitrine.cli;
 
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.enrich.Face;
 import io.vitrine.enrich.FaceDetector;
@@ -46,7 +46,7 @@ final class BenchFacesOcr implements Callable<Integer> {
 
     private void faces(VitrineConfig config, PrintWriter out) throws Exception {
         VitrineConfig.Enrich c = config.enrich();
-        try (var source = new OnnxFaceDetectorSource(Vitrine.modelStore(config, options.modelsDir()), c.faceModel(), c.inferenceThreads(), c.inferenceTimeout())) {
+        try (var source = new OnnxFaceDetectorSource(Models.modelStore(config, options.modelsDir()), c.faceModel(), c.inferenceThreads(), c.inferenceTimeout())) {
             FaceDetector d = source.detector().orElse(null);
             if (d == null) {
                 out.println("faces: model " + c.faceModel() + " not installed; run `vitrine models pull " + c.faceModel() + "`");

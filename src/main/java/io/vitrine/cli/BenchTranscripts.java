@@ -1,6 +1,6 @@
 package io.vitrine.cli;
 
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.config.VitrineConfig;
 import io.vitrine.enrich.Transcriber;
@@ -38,7 +38,7 @@ final class BenchTranscripts implements Callable<Integer> {
         VitrineConfig config = ConfigLoader.load(System.getenv());
         VitrineConfig.Transcripts c = config.enrich().transcripts();
         Path work = Files.createTempDirectory("vitrine-bench-transcripts");
-        try (var whisper = Vitrine.whisper(config, Vitrine.modelStore(config), work.resolve("tmp"))) {
+        try (var whisper = Models.whisper(config, Models.modelStore(config), work.resolve("tmp"))) {
             if (!SpokenText.available()) {
                 out.println("transcripts: espeak-ng not installed (scripts/install-deps --tests)");
                 return 0;

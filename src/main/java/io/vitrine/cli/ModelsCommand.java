@@ -1,6 +1,6 @@
 package io.vitrine.cli;
 
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.ModelManifest;
 import io.vitrine.enrich.ModelStore;
@@ -24,7 +24,7 @@ final class ModelsCommand implements Runnable {
     }
 
     static ModelStore store() {
-        return Vitrine.modelStore(ConfigLoader.load(System.getenv()));
+        return Models.modelStore(ConfigLoader.load(System.getenv()));
     }
 
     @Command(name = "list", description = "Models in the catalogue and whether each is installed, then models installed from a folder.")
@@ -100,7 +100,7 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             String n = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
             PrintWriter out = spec.commandLine().getOut();
-            ModelStore.Installed m = Vitrine.installClip(ConfigLoader.load(System.getenv()), dir, n, version, licence);
+            ModelStore.Installed m = Models.installClip(ConfigLoader.load(System.getenv()), dir, n, version, licence);
             out.println("Installed " + m.manifest().name() + " " + m.manifest().version() + " (" + m.manifest().files().size()
                     + " files, capability clip) in " + m.dir());
             return 0;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrine.TestServer;
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.onnx.TinyClip;
 import java.awt.Color;
@@ -47,7 +47,7 @@ class ClipApiTest {
         assumeTrue(TinyClip.available(), "../shared/models/bpe_simple_vocab_16e6.txt.gz absent; skipping");
         // the classifier too when ../shared has it: CLIP must work beside it, and win for likeness
         withClassifier = java.nio.file.Files.isRegularFile(BALLOONS) && io.vitrine.enrich.ModelServer.installShared(data, "mobilenetv2-12-int8");
-        Vitrine.installClip(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString())), TinyClip.write(exports.resolve("tiny-clip")),
+        Models.installClip(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString())), TinyClip.write(exports.resolve("tiny-clip")),
                 "tiny-clip", "1", "MIT");
         server = new TestServer(data, Map.of());
         red = upload("red.jpg", new Color(230, 20, 30));

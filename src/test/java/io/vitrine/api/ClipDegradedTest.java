@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrine.TestServer;
-import io.vitrine.Vitrine;
+import io.vitrine.Models;
 import io.vitrine.config.ConfigLoader;
 import io.vitrine.enrich.ModelException;
 import io.vitrine.enrich.ModelManifest;
@@ -32,9 +32,9 @@ class ClipDegradedTest {
         Path broken = TinyClip.write(exports.resolve("broken"));
         Files.delete(broken.resolve("textual/tokenizer.json"));
         var config = ConfigLoader.load(Map.of("VITRINE_DATA", data.toString()));
-        assertThatThrownBy(() -> Vitrine.installClip(config, broken, "broken-clip", "1", "MIT"))
+        assertThatThrownBy(() -> Models.installClip(config, broken, "broken-clip", "1", "MIT"))
                 .isInstanceOf(ModelException.class).hasMessageContaining("textual/tokenizer.json");
-        assertThat(Vitrine.modelStore(config).installedModels()).isEmpty();
+        assertThat(Models.modelStore(config).installedModels()).isEmpty();
     }
 
     @Test
@@ -43,7 +43,7 @@ class ClipDegradedTest {
         Path corrupt = TinyClip.write(exports.resolve("corrupt"));
         Files.write(corrupt.resolve("visual/model.onnx"), new byte[] {8, 1, 2, 3});
         // copied in past the install check, as a disk fault or a hand-made folder would
-        Vitrine.modelStore(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString()))).install(new ModelManifest("bad-clip", "1", "MIT",
+        Models.modelStore(ConfigLoader.load(Map.of("VITRINE_DATA", data.toString()))).install(new ModelManifest("bad-clip", "1", "MIT",
                 "clip", "test", null, null, List.of(), null, null, null), corrupt);
         try (TestServer server = new TestServer(data, Map.of())) {
             assertThat(server.get("/health").statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.vitrine.enrich;
 
+import io.vitrine.Models;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ModelServer implements AutoCloseable {
             return false;
         }
         try (ModelServer models = new ModelServer(SHARED_MODELS)) {
-            io.vitrine.Vitrine.modelStore(io.vitrine.config.ConfigLoader.load(java.util.Map.of("VITRINE_DATA", dataDir.toString(),
+            Models.modelStore(io.vitrine.config.ConfigLoader.load(java.util.Map.of("VITRINE_DATA", dataDir.toString(),
                     "VITRINE_MODEL_BASE_URL", models.baseUrl()))).pull(model, (f, d, t) -> { });
         }
         return true;
