@@ -149,14 +149,23 @@ public final class EnrichmentSteps {
         return run(asset, kind, source.sha256(), model, version, force, work);
     }
 
-    /** Runs one kind on the asset's original file (transcripts listen to the original, not a rendition). */
-    boolean runOnOriginal(String assetId, java.util.function.Predicate<Asset> applies, String kind, String model, String version,
-            boolean force, Work work) throws Exception {
+    /** The model and version a run records; the step skips while they and its input are unchanged. */
+    record Stamp(String model, String version) {}
+
+    /**
+     * Runs one kind on the asset's original file (transcripts listen to the original, not a rendition).
+     * {@code stamp} is asked only for an asset the kind {@code applies} to (it may look at installed models):
+     * empty when the kind cannot run on this node.
+     */
+    boolean runOnOriginal(String assetId, java.util.function.Predicate<Asset> applies, String kind,
+            java.util.function.Supplier<Optional<Stamp>> stamp, boolean force, java.util.function.Function<Stamp, Work> work)
+            throws Exception {
         Asset asset = assets.findLive(assetId).orElse(null);
         if (asset == null || !applies.test(asset)) {
             return false;
         }
-        return run(asset, kind, asset.sha256(), model, version, force, work);
+        Optional<Stamp> s = stamp.get();
+        return s.isPresent() && run(asset, kind, asset.sha256(), s.get().model(), s.get().version(), force, work.apply(s.get()));
     }
 
     private boolean run(Asset asset, String kind, String sourceSha256, String model, String version, boolean force,

@@ -40,19 +40,25 @@ public final class TranscriptStep {
 
     /** Returns whether the step ran (false: not audio or video, unchanged, or no recognizer on this node). */
     public boolean transcribe(String assetId, boolean force) throws Exception {
-        if (transcriber.unavailable().isPresent()) {
-            return false;
-        }
-        // read once: with a recognizer chosen per run (a whisper model pulled meanwhile), the stored names stay consistent
-        String model = transcriber.model();
-        String version = transcriber.modelVersion();
-        return steps.runOnOriginal(assetId, TranscriptStep::hasSound, KIND, model, version, force, (asset, file) -> {
+        return steps.runOnOriginal(assetId, TranscriptStep::hasSound, KIND, this::stamp, force, stamp -> (asset, file) -> {
             Optional<Transcriber.Transcript> heard = transcriber.transcribe(file);
             repo.replaceText(assetId, ReadText.TRANSCRIPT, heard.map(t -> new ReadText(ReadText.TRANSCRIPT,
                     t.language() != null ? t.language() : transcriber.language(), t.content(), t.confidence(), Tag.Status.DRAFT,
-                    model, version, clock.instant().truncatedTo(ChronoUnit.MICROS))));
+                    stamp.model(), stamp.version(), clock.instant().truncatedTo(ChronoUnit.MICROS))));
             return json.writeValueAsString(details(heard));
         });
+    }
+
+    /**
+     * The recognizer's names, read once per run, so with a recognizer chosen per run (a whisper model pulled
+     * meanwhile) the stored names stay consistent; empty while none can run. Asked only for audio and video:
+     * choosing may scan the installed models, which an image's pipeline need not pay.
+     */
+    private Optional<EnrichmentSteps.Stamp> stamp() {
+        if (transcriber.unavailable().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnrichmentSteps.Stamp(transcriber.model(), transcriber.modelVersion()));
     }
 
     private TranscriptDetails details(Optional<Transcriber.Transcript> heard) {
