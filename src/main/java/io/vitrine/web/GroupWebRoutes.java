@@ -39,7 +39,7 @@ final class GroupWebRoutes {
     }
 
     void list(Context ctx, Sessions.SignedIn who) {
-        renderList(ctx, who, form(null, who), null);
+        renderList(ctx, who, entered(null), null);
     }
 
     void create(Context ctx, Sessions.SignedIn who) {
@@ -50,13 +50,13 @@ final class GroupWebRoutes {
             ctx.redirect("/admin/groups/" + g.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderList(ctx, who, typed(ctx, who), e.getMessage());
+            renderList(ctx, who, typed(ctx), e.getMessage());
         }
     }
 
     void detail(Context ctx, Sessions.SignedIn who) {
         Group g = find(ctx);
-        renderDetail(ctx, who, g, form(g, who), null, null);
+        renderDetail(ctx, who, g, entered(g), null, null);
     }
 
     /** No collection ticked lifts the restriction; regions and roles are replaced by what the form holds. */
@@ -67,10 +67,10 @@ final class GroupWebRoutes {
             Group changed = groups.update(g.id(), new GroupService.Change(text(ctx, "name"), text(ctx, "description"),
                     ctx.formParams("role"), words(ctx, "regions"), collections, collections == null)).orElseThrow(() -> notFound(g.id()));
             access.record(who, "group.update", g.id(), Map.of("via", "web"));
-            renderDetail(ctx, who, changed, form(changed, who), null, "Saved. Members get the change with their next request.");
+            renderDetail(ctx, who, changed, entered(changed), null, "Saved. Members get the change with their next request.");
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderDetail(ctx, who, g, typed(ctx, who), e.getMessage(), null);
+            renderDetail(ctx, who, g, typed(ctx), e.getMessage(), null);
         }
     }
 
@@ -87,10 +87,10 @@ final class GroupWebRoutes {
         try {
             groups.addMember(g.id(), user == null ? "" : user);
             access.record(who, "group.member.add", g.id(), Map.of("via", "web", "user", user));
-            renderDetail(ctx, who, g, form(g, who), null, "Member added.");
+            renderDetail(ctx, who, g, entered(g), null, "Member added.");
         } catch (InvalidUserException e) {
             ctx.status(refused(ctx));
-            renderDetail(ctx, who, g, form(g, who), e.getMessage(), null);
+            renderDetail(ctx, who, g, entered(g), e.getMessage(), null);
         }
     }
 
@@ -102,7 +102,7 @@ final class GroupWebRoutes {
             return;
         }
         access.record(who, "group.member.remove", g.id(), Map.of("via", "web", "user", user));
-        renderDetail(ctx, who, g, form(g, who), null, "Member removed.");
+        renderDetail(ctx, who, g, entered(g), null, "Member removed.");
     }
 
     private Group find(Context ctx) {
@@ -119,20 +119,22 @@ final class GroupWebRoutes {
         return ctx.header("HX-Request") != null ? 200 : 400;
     }
 
-    private void renderList(Context ctx, Sessions.SignedIn who, GroupPages.Form form, String error) {
-        Map<String, String> names = names(who);
+    private void renderList(Context ctx, Sessions.SignedIn who, Entered form, String error) {
+        List<Collection> all = collections.apply(who.principal());
+        Map<String, String> names = names(all);
         List<GroupPages.Row> rows = groups.list().stream().map(g -> row(g, names)).toList();
-        pages.render(ctx, "groups", new GroupPages.ListPage(Chrome.of("Groups", who), rows, form, error));
+        pages.render(ctx, "groups", new GroupPages.ListPage(Chrome.of("Groups", who), rows, form.shown(all), error));
     }
 
-    private void renderDetail(Context ctx, Sessions.SignedIn who, Group g, GroupPages.Form form, String error, String notice) {
+    private void renderDetail(Context ctx, Sessions.SignedIn who, Group g, Entered form, String error, String notice) {
         List<GroupPages.Member> members = groups.members(g.id()).stream().map(m -> new GroupPages.Member(m.userId(), m.name(),
                 m.source().name().toLowerCase(Locale.ROOT), m.addedAt().toString().substring(0, 10))).toList();
         Set<String> in = members.stream().map(GroupPages.Member::userId).collect(Collectors.toSet());
         List<GroupPages.Option> addable = users.list().stream().filter(u -> u.revokedAt() == null && !in.contains(u.id()))
                 .map(u -> new GroupPages.Option(u.id(), u.name() + " (" + String.join(", ", sorted(u.roles())) + ")")).toList();
-        pages.render(ctx, "group", new GroupPages.DetailPage(Chrome.of(g.name(), who), row(g, names(who)), form, members, addable,
-                error, notice));
+        List<Collection> all = collections.apply(who.principal());
+        pages.render(ctx, "group", new GroupPages.DetailPage(Chrome.of(g.name(), who), row(g, names(all)), form.shown(all), members,
+                addable, error, notice));
     }
 
     private GroupPages.Row row(Group g, Map<String, String> names) {
@@ -141,37 +143,40 @@ final class GroupWebRoutes {
                 groups.members(g.id()).size());
     }
 
-    private Map<String, String> names(Sessions.SignedIn who) {
-        return collections.apply(who.principal()).stream().collect(Collectors.toMap(Collection::id, Collection::name, (a, b) -> a));
+    private static Map<String, String> names(List<Collection> all) {
+        return all.stream().collect(Collectors.toMap(Collection::id, Collection::name, (a, b) -> a));
     }
 
-    private GroupPages.Form form(Group g, Sessions.SignedIn who) {
+    /** What the form holds (the group as stored, or as typed); shown against the collections read once per page. */
+    private record Entered(String name, String description, List<GroupPages.RoleChoice> roles, String regions, Set<String> chosen) {
+        /** Every collection by name, ticked when chosen; a chosen id that names none (deleted since) stays, ticked, to be untied. */
+        GroupPages.Form shown(List<Collection> all) {
+            List<GroupPages.CollectionChoice> choices = new java.util.ArrayList<>();
+            Set<String> known = new java.util.HashSet<>();
+            for (Collection c : all) {
+                known.add(c.id());
+                choices.add(new GroupPages.CollectionChoice(c.id(), c.name(), chosen.contains(c.id())));
+            }
+            choices.sort(java.util.Comparator.comparing(GroupPages.CollectionChoice::name, String.CASE_INSENSITIVE_ORDER));
+            chosen.stream().filter(id -> !known.contains(id)).sorted()
+                    .forEach(id -> choices.add(new GroupPages.CollectionChoice(id, "unknown collection " + id, true)));
+            return new GroupPages.Form(name, description, roles, regions, choices);
+        }
+    }
+
+    private static Entered entered(Group g) {
         Set<String> roles = g == null ? Set.of() : g.roles();
-        return new GroupPages.Form(g == null ? "" : g.name(), g == null || g.description() == null ? "" : g.description(),
+        return new Entered(g == null ? "" : g.name(), g == null || g.description() == null ? "" : g.description(),
                 Arrays.stream(Role.values()).map(r -> new GroupPages.RoleChoice(r.apiName(), roles.contains(r.apiName()))).toList(),
                 g == null ? "" : String.join(", ", sorted(g.regions())),
-                choices(who, g == null || g.collections() == null ? Set.of() : g.collections()));
+                g == null || g.collections() == null ? Set.of() : g.collections());
     }
 
-    private GroupPages.Form typed(Context ctx, Sessions.SignedIn who) {
+    private static Entered typed(Context ctx) {
         List<String> roles = ctx.formParams("role");
-        return new GroupPages.Form(orEmpty(text(ctx, "name")), orEmpty(text(ctx, "description")),
+        return new Entered(orEmpty(text(ctx, "name")), orEmpty(text(ctx, "description")),
                 Arrays.stream(Role.values()).map(r -> new GroupPages.RoleChoice(r.apiName(), roles.contains(r.apiName()))).toList(),
-                orEmpty(ctx.formParam("regions")), choices(who, Set.copyOf(ctx.formParams("collection"))));
-    }
-
-    /** Every collection by name, ticked when chosen; a chosen id that names none (deleted since) stays, ticked, to be untied. */
-    private List<GroupPages.CollectionChoice> choices(Sessions.SignedIn who, Set<String> chosen) {
-        List<GroupPages.CollectionChoice> out = new java.util.ArrayList<>();
-        Set<String> known = new java.util.HashSet<>();
-        for (Collection c : collections.apply(who.principal())) {
-            known.add(c.id());
-            out.add(new GroupPages.CollectionChoice(c.id(), c.name(), chosen.contains(c.id())));
-        }
-        out.sort(java.util.Comparator.comparing(GroupPages.CollectionChoice::name, String.CASE_INSENSITIVE_ORDER));
-        chosen.stream().filter(id -> !known.contains(id)).sorted()
-                .forEach(id -> out.add(new GroupPages.CollectionChoice(id, "unknown collection " + id, true)));
-        return out;
+                orEmpty(ctx.formParam("regions")), Set.copyOf(ctx.formParams("collection")));
     }
 
     private static String text(Context ctx, String name) {
