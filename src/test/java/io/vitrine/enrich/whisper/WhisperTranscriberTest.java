@@ -7,6 +7,7 @@ import io.vitrine.enrich.ModelException;
 import io.vitrine.enrich.ModelServer;
 import io.vitrine.enrich.ModelStore;
 import io.vitrine.enrich.Transcriber;
+import io.vitrine.enrich.TranscriberContract;
 import io.vitrine.enrich.process.AudioDecoder;
 import io.vitrine.testing.TestMedia;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * weights, so the words it hears are meaningless {@code tokN} strings; the path a real model takes is
  * the same code). Audio comes from ffmpeg's generators.
  */
-class WhisperTranscriberTest {
+class WhisperTranscriberTest extends TranscriberContract {
     @TempDir
     static Path dir;
     static ModelStore models;
@@ -53,6 +54,22 @@ class WhisperTranscriberTest {
     static WhisperTranscriber transcriber(ModelStore store, String wanted, Duration limit, Duration timeout) {
         return new WhisperTranscriber(store, wanted, new WhisperLibrary(), new AudioDecoder("ffmpeg", limit, Duration.ofSeconds(60)), 1,
                 timeout, dir.resolve("work"));
+    }
+
+    @Override
+    protected Transcriber transcriber(Duration limit) {
+        return transcriber(models, "whisper-test-tiny", limit);
+    }
+
+    /** A tone over noise: the tiny model hears a word in anything. */
+    @Override
+    protected Path sound(Path into) {
+        return tone;
+    }
+
+    @Override
+    protected Duration shortLimit() {
+        return Duration.ofSeconds(2);
     }
 
     @Test
@@ -165,25 +182,6 @@ class WhisperTranscriberTest {
             assertThat(s.confidence()).isBetween(0.0, 1.0);
             previous = s.start();
         }
-    }
-
-    @Test
-    void a_file_longer_than_the_limit_is_cut_there_and_says_so() throws Exception {
-        var short_ = transcriber(models, "whisper-test-tiny", Duration.ofSeconds(2));
-        try {
-            Transcriber.Transcript t = short_.transcribe(tone).orElseThrow();
-            assertThat(t.truncated()).isTrue();
-            assertThat(t.seconds()).isEqualTo(2.0);
-            assertThat(t.segments()).allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(2.0));
-        } finally {
-            short_.close();
-        }
-    }
-
-    @Test
-    void a_video_without_an_audio_track_gives_no_transcript() throws Exception {
-        Path mute = TestMedia.ffmpeg(dir.resolve("mute.mp4"), "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1");
-        assertThat(whisper.transcribe(mute)).isEmpty();
     }
 
     @Test
