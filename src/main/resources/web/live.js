@@ -235,10 +235,12 @@
     if (anchor && window.scrollY > 0) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
   };
 
-  // the result count follows, silently: the live region already said what changed
+  // the result count follows, silently: the live region already said what changed. With a filter panel,
+  // live-lists.js sets it from the server's own count after the same event; adding here too counted an
+  // arrival twice when the server's answer came first, so then the server's count is the only writer
   const count = (results, delta) => {
     const p = results.querySelector('.result-count[data-total]');
-    if (!p || results.dataset.liveNew !== 'prepend') return;
+    if (!p || results.dataset.liveNew !== 'prepend' || document.getElementById('facets')) return;
     const total = Math.max(0, Number(p.dataset.total) + delta);
     p.dataset.total = String(total);
     p.setAttribute('aria-live', 'off');
